@@ -1,0 +1,125 @@
+//! The `build` and `check` commands: the stages in order, config → load → model → render →
+//! verify → write. `check` stops before writing.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+
+use crate::config::{normalise_base_url, Config};
+use crate::content;
+use crate::model::Site;
+use crate::output::{dir, Output};
+use crate::progress::Progress;
+use crate::render;
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site root (holds `site.yaml` and `content/`).
+    pub root: PathBuf,
+    /// Overrides `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// Output directory; relative paths are taken from the site root. Default `public`.
+    pub output: Option<PathBuf>,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    /// Options for the site at `root` with everything else defaulted.
+    pub fn new(root: impl AsRef<Path>) -> BuildOptions {
+        BuildOptions {
+            root: root.as_ref().to_path_buf(),
+            base_url: None,
+            output: None,
+            drafts: false,
+        }
+    }
+
+    /// Where the site will be written.
+    pub fn output_dir(&self) -> PathBuf {
+        let out = self
+            .output
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("public"));
+        if out.is_absolute() {
+            out
+        } else {
+            self.root.join(out)
+        }
+    }
+}
+
+/// Figures for the summary line.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// Articles built.
+    pub articles: usize,
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// Files in the output.
+    pub files: usize,
+    /// Wall time.
+    pub seconds: f64,
+    /// Where the site went (none for `check`).
+    pub output: Option<PathBuf>,
+}
+
+/// Loads the config, applying command-line overrides.
+pub fn load_config(options: &BuildOptions) -> Result<Config> {
+    let mut config = Config::load(&options.root)?;
+    if let Some(url) = &options.base_url {
+        let (base_url, base_path) =
+            normalise_base_url(url).map_err(|m| anyhow::anyhow!("--base-url: {m}"))?;
+        config.base_url = base_url;
+        config.base_path = base_path;
+    }
+    Ok(config)
+}
+
+/// Runs every stage but the write: the model and the verified outputs.
+pub fn render_site(options: &BuildOptions, progress: &dyn Progress) -> Result<(Site, Vec<Output>)> {
+    let config = load_config(options)?;
+    let files = content::discover(&config.content_dir())?.len();
+    progress.start("load", files as u64);
+    let articles = content::load(&config, options.drafts, &|| progress.advance(1));
+    progress.finish();
+    let site = Site::new(config, articles?)?;
+    let renderer = render::Renderer::new(&site).context("cannot prepare the templates")?;
+    progress.start("render", renderer.page_count() as u64);
+    let outputs = renderer.render_all(&|| progress.advance(1));
+    progress.finish();
+    let outputs = outputs?;
+    render::verify::verify(&site, &outputs, renderer.templates())?;
+    Ok((site, outputs))
+}
+
+/// `newsmirror build`: renders and verifies the site, then swaps it into the output directory.
+pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary> {
+    let started = Instant::now();
+    let (site, outputs) = render_site(options, progress)?;
+    let target = options.output_dir();
+    progress.start("write", outputs.len() as u64);
+    let written = dir::write_atomically(&target, &outputs);
+    progress.finish();
+    written?;
+    Ok(summary(&site, &outputs, started, Some(target)))
+}
+
+/// `newsmirror check`: everything `build` checks, writing nothing.
+pub fn check(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary> {
+    let started = Instant::now();
+    let (site, outputs) = render_site(options, progress)?;
+    Ok(summary(&site, &outputs, started, None))
+}
+
+fn summary(site: &Site, outputs: &[Output], started: Instant, output: Option<PathBuf>) -> Summary {
+    Summary {
+        articles: site.articles.len(),
+        pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
+        files: outputs.len(),
+        seconds: started.elapsed().as_secs_f64(),
+        output,
+    }
+}

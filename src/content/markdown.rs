@@ -1,0 +1,262 @@
+//! Markdown → HTML with pulldown-cmark: tables, footnotes, strikethrough, task lists, smart
+//! punctuation and heading anchors; fenced code highlighted by [`super::highlight`]. Root-relative
+//! links get the site's base path, so content written for `/` works under a project path too.
+//! While rendering it also counts words and keeps the first paragraph's text for summaries.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::highlight;
+use crate::slug::slugify;
+
+/// What rendering a body gives.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The body as HTML.
+    pub html: String,
+    /// Words of prose and code, for reading time.
+    pub words: usize,
+    /// Plain text of the first paragraph, for a summary when the front matter has none.
+    pub first_paragraph: String,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `markdown`; `base_path` (e.g. `/repo/`) is put before root-relative link targets.
+pub fn render(markdown: &str, base_path: &str) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut ids = HashSet::new();
+    let mut code: Option<(String, String)> = None; // (language, text) of the fenced block being read
+    let mut heading_start: Option<usize> = None;
+    let mut paragraph_depth = 0usize;
+    let mut first_done = false;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => fence_language(&info).to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, text)) = code.take() {
+                    out.words += text.split_whitespace().count();
+                    events.push(Event::Html(code_block_html(&lang, &text).into()));
+                }
+            }
+            Event::Text(text) if code.is_some() => {
+                code.as_mut().expect("checked above").1.push_str(&text);
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                heading_start = Some(events.len());
+                events.push(event);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = heading_start.take() {
+                    set_heading_id(&mut events, start, level, &mut ids);
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::Paragraph) => {
+                paragraph_depth += 1;
+                events.push(event);
+            }
+            Event::End(TagEnd::Paragraph) => {
+                paragraph_depth -= 1;
+                if !out.first_paragraph.is_empty() {
+                    first_done = true;
+                }
+                events.push(event);
+            }
+            Event::Text(ref text) | Event::Code(ref text) => {
+                out.words += text.split_whitespace().count();
+                if paragraph_depth > 0 && !first_done {
+                    out.first_paragraph.push_str(text);
+                }
+                events.push(event);
+            }
+            Event::SoftBreak if paragraph_depth > 0 && !first_done => {
+                out.first_paragraph.push(' ');
+                events.push(event);
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => events.push(Event::Start(Tag::Link {
+                link_type,
+                dest_url: with_base_path(dest_url, base_path),
+                title,
+                id,
+            })),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => events.push(Event::Start(Tag::Image {
+                link_type,
+                dest_url: with_base_path(dest_url, base_path),
+                title,
+                id,
+            })),
+            other => events.push(other),
+        }
+    }
+    out.html.reserve(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// The language token of a fence's info string (`rust,ignore` → `rust`).
+fn fence_language(info: &str) -> &str {
+    info.split(|c: char| c == ',' || c.is_whitespace())
+        .next()
+        .unwrap_or("")
+}
+
+fn code_block_html(lang: &str, text: &str) -> String {
+    let inner = if lang.is_empty() {
+        None
+    } else {
+        highlight::highlight(text, lang)
+    };
+    let inner = inner.unwrap_or_else(|| escape_html(text));
+    if lang.is_empty() {
+        format!("<pre class=\"code\"><code>{inner}</code></pre>\n")
+    } else {
+        let lang = escape_html(lang);
+        format!(
+            "<pre class=\"code\" data-lang=\"{lang}\"><code class=\"language-{lang}\">{inner}</code></pre>\n"
+        )
+    }
+}
+
+/// Gives a heading without an explicit `{#id}` an id made from its text, unique on the page, and
+/// appends a self-link so readers can copy a link to the section.
+fn set_heading_id(
+    events: &mut Vec<Event>,
+    start: usize,
+    level: HeadingLevel,
+    ids: &mut HashSet<String>,
+) {
+    let text: String = events[start + 1..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let Event::Start(Tag::Heading { id, .. }) = &mut events[start] else {
+        return;
+    };
+    let chosen = match id {
+        Some(existing) => existing.to_string(),
+        None => {
+            let base = match slugify(&text) {
+                s if s.is_empty() => format!("section-{}", level as usize),
+                s => s,
+            };
+            let mut candidate = base.clone();
+            let mut n = 1;
+            while ids.contains(&candidate) {
+                candidate = format!("{base}-{n}");
+                n += 1;
+            }
+            *id = Some(CowStr::from(candidate.clone()));
+            candidate
+        }
+    };
+    ids.insert(chosen.clone());
+    events.push(Event::Html(
+        format!(
+            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"Link to this section\">#</a>",
+            escape_html(&chosen)
+        )
+        .into(),
+    ));
+}
+
+fn with_base_path<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+    if base_path != "/" && url.starts_with('/') && !url.starts_with("//") {
+        CowStr::from(format!("{}{}", base_path.trim_end_matches('/'), url))
+    } else {
+        url
+    }
+}
+
+/// Escapes the five HTML-special characters.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_are_on() {
+        let md = "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~\n\n- [x] done\n\n\"quoted\" text[^1]\n\n[^1]: note\n";
+        let html = render(md, "/").html;
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>gone</del>"));
+        assert!(html.contains("type=\"checkbox\""));
+        assert!(html.contains("“quoted”"));
+        assert!(html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_anchors() {
+        let html = render("## Main point\n\n## Main point\n\n## Own {#mine}\n", "/").html;
+        assert!(html.contains("<h2 id=\"main-point\">"), "{html}");
+        assert!(html.contains("<h2 id=\"main-point-1\">"));
+        assert!(html.contains("<h2 id=\"mine\">"));
+        assert!(html.contains("href=\"#main-point\""));
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let html = render("```rust\nlet x = 1;\n```\n", "/").html;
+        assert!(html.contains("data-lang=\"rust\""));
+        assert!(html.contains("hl-"));
+        let plain = render("```\n<b>\n```\n", "/").html;
+        assert!(plain.contains("&lt;b&gt;"));
+    }
+
+    #[test]
+    fn root_relative_links_get_base_path() {
+        let html = render("[a](/world/x/) [b](https://e.org/) [c](//cdn/x)", "/repo/").html;
+        assert!(html.contains("href=\"/repo/world/x/\""));
+        assert!(html.contains("href=\"https://e.org/\""));
+        assert!(html.contains("href=\"//cdn/x\""));
+    }
+
+    #[test]
+    fn words_and_first_paragraph() {
+        let r = render("First *para* here\nand on.\n\nSecond one.", "/");
+        assert_eq!(r.first_paragraph, "First para here and on.");
+        assert_eq!(r.words, 7);
+    }
+}

@@ -1,0 +1,108 @@
+//! The `newsmirror` binary: parses the command line, calls the library, prints the outcome or the
+//! error chain, and picks the exit code. Nothing else in the crate prints.
+
+mod cli;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+use newsmirror::build::{self, BuildOptions, Summary};
+use newsmirror::progress::{Progress, Silent};
+
+use cli::{Cli, Command, SiteArgs};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Init { dir } => {
+            newsmirror::init::init(&dir)?;
+            println!(
+                "Created a site in {}. Next: cd there and run `newsmirror build`.",
+                dir.display()
+            );
+        }
+        Command::Build(args) => {
+            let mut options = options(&args.site);
+            options.output = Some(args.output);
+            let summary = with_progress(|p| build::build(&options, p))?;
+            print_summary("Built", &summary);
+        }
+        Command::Check(args) => {
+            let summary = with_progress(|p| build::check(&options(&args), p))?;
+            print_summary("Checked", &summary);
+        }
+    }
+    Ok(())
+}
+
+fn options(args: &SiteArgs) -> BuildOptions {
+    BuildOptions {
+        root: args.root.clone(),
+        base_url: args.base_url.clone(),
+        output: None,
+        drafts: args.drafts,
+    }
+}
+
+fn print_summary(verb: &str, s: &Summary) {
+    let target = s
+        .output
+        .as_ref()
+        .map(|p| format!(" → {}", p.display()))
+        .unwrap_or_default();
+    println!(
+        "{verb} {} articles: {} pages, {} files in {:.2} s{target}",
+        s.articles, s.pages, s.files, s.seconds
+    );
+}
+
+/// Runs `f` with a progress bar on stderr when it is a terminal, silently otherwise.
+fn with_progress<T>(f: impl FnOnce(&dyn Progress) -> T) -> T {
+    if std::io::stderr().is_terminal() {
+        let bar = Bar(ProgressBar::hidden());
+        let out = f(&bar);
+        bar.0.finish_and_clear();
+        out
+    } else {
+        f(&Silent)
+    }
+}
+
+/// An indicatif bar, restarted for each stage.
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn start(&self, stage: &str, total: u64) {
+        self.0
+            .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        self.0.set_style(
+            ProgressStyle::with_template("{prefix:>8} [{bar:30}] {pos}/{len}")
+                .expect("the template is valid")
+                .progress_chars("=> "),
+        );
+        self.0.set_prefix(stage.to_string());
+        self.0.set_length(total);
+        self.0.set_position(0);
+    }
+
+    fn advance(&self, n: u64) {
+        self.0.inc(n);
+    }
+
+    fn finish(&self) {}
+}

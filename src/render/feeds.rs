@@ -1,0 +1,245 @@
+//! Atom and RSS 2.0 feeds (per language and per section), `sitemap.xml` and `robots.txt`. These are
+//! written in code, not templates: their format is fixed, and escaping stays correct whatever the
+//! theme does. Each feed entry carries the attribution to the original. Nothing here reads the
+//! clock, so the same content always gives the same bytes.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+
+use super::i18n::Strings;
+use super::views::Urls;
+use crate::content::markdown::escape_html as esc;
+use crate::content::Article;
+use crate::model::{LangIndex, Site};
+use crate::output::Output;
+
+/// URLs in one sitemap file at most (the sitemaps.org limit).
+const SITEMAP_LIMIT: usize = 50_000;
+
+/// A feed to write: its entries and where it lives.
+struct Feed<'a> {
+    /// Site-relative path of the page the feed follows (`""`, `ru/`, `world/`).
+    home: String,
+    title: String,
+    description: &'a str,
+    lang: &'a str,
+    entries: &'a [usize],
+}
+
+/// Every feed, the sitemap and robots.txt of the site.
+pub fn render(site: &Site, urls: &Urls, strings: &HashMap<String, Strings>) -> Vec<Output> {
+    let mut feeds = Vec::new();
+    for lang in &site.langs {
+        feeds.extend(feeds_of(site, lang));
+    }
+    let mut outputs: Vec<Output> = feeds
+        .par_iter()
+        .flat_map_iter(|feed| {
+            let strings = &strings[feed.lang];
+            [
+                Output::bytes(
+                    format!("{}atom.xml", feed.home),
+                    atom(site, urls, strings, feed).into_bytes(),
+                ),
+                Output::bytes(
+                    format!("{}rss.xml", feed.home),
+                    rss(site, urls, strings, feed).into_bytes(),
+                ),
+            ]
+        })
+        .collect();
+    outputs.extend(sitemaps(site, urls));
+    outputs.push(Output::bytes("robots.txt", robots(site, urls).into_bytes()));
+    outputs
+}
+
+fn feeds_of<'a>(site: &'a Site, lang: &'a LangIndex) -> Vec<Feed<'a>> {
+    let config = &site.config;
+    let language = config
+        .languages
+        .iter()
+        .find(|l| l.code == lang.code)
+        .expect("configured");
+    let limit = config.feed_limit;
+    let mut feeds = vec![Feed {
+        home: lang.prefix.clone(),
+        title: language.title.clone(),
+        description: &language.description,
+        lang: &lang.code,
+        entries: &lang.articles[..lang.articles.len().min(limit)],
+    }];
+    for section in &lang.sections {
+        feeds.push(Feed {
+            home: section.path.clone(),
+            title: format!("{} — {}", section.name, language.title),
+            description: &language.description,
+            lang: &lang.code,
+            entries: &section.articles[..section.articles.len().min(limit)],
+        });
+    }
+    feeds
+}
+
+/// The entry's HTML: the body (or summary) followed by the attribution block.
+fn entry_html(site: &Site, strings: &Strings, article: &Article) -> String {
+    let content = if site.config.feed_full_content {
+        article.body_html.clone()
+    } else {
+        format!("<p>{}</p>", esc(&article.summary))
+    };
+    format!(
+        "{content}\n<p class=\"attribution\">{} <a href=\"{}\">{}</a>. {}</p>",
+        esc(strings.get("source")),
+        esc(&article.source.url),
+        esc(&article.source.name),
+        esc(&site.config.notice)
+    )
+}
+
+fn latest(site: &Site, entries: &[usize]) -> DateTime<FixedOffset> {
+    entries
+        .iter()
+        .map(|&i| {
+            let a = &site.articles[i];
+            a.updated.unwrap_or(a.date).max(a.date)
+        })
+        .max()
+        .unwrap_or_else(|| DateTime::UNIX_EPOCH.fixed_offset())
+}
+
+fn atom(site: &Site, urls: &Urls, strings: &Strings, feed: &Feed) -> String {
+    let mut x = String::with_capacity(4096 + feed.entries.len() * 8192);
+    let home = urls.permalink(&feed.home);
+    let _ = write!(
+        x,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<subtitle>{}</subtitle>\n<link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n<id>{}</id>\n<updated>{}</updated>\n<generator>newsmirror</generator>\n",
+        esc(feed.lang), esc(&feed.title), esc(feed.description),
+        esc(&urls.permalink(&format!("{}atom.xml", feed.home))), esc(&home), esc(&home),
+        latest(site, feed.entries).to_rfc3339()
+    );
+    for &i in feed.entries {
+        let a = &site.articles[i];
+        let link = urls.permalink(&site.links[i].path);
+        let _ = write!(
+            x,
+            "<entry>\n<title>{}</title>\n<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n<link href=\"{}\" rel=\"via\"/>\n<id>{}</id>\n<published>{}</published>\n<updated>{}</updated>\n",
+            esc(&a.title), esc(&link), esc(&a.source.url), esc(&link),
+            a.date.to_rfc3339(), a.updated.unwrap_or(a.date).to_rfc3339()
+        );
+        // Atom requires an author; the outlet stands in when the byline is unknown.
+        let authors: Vec<&str> = match a.authors.is_empty() {
+            true => vec![a.source.name.as_str()],
+            false => a.authors.iter().map(String::as_str).collect(),
+        };
+        for name in authors {
+            let _ = write!(x, "<author><name>{}</name></author>\n", esc(name));
+        }
+        for tag in &a.tags {
+            let _ = write!(x, "<category term=\"{}\"/>\n", esc(tag));
+        }
+        let _ = write!(
+            x,
+            "<summary>{}</summary>\n<content type=\"html\">{}</content>\n</entry>\n",
+            esc(&a.summary),
+            esc(&entry_html(site, strings, a))
+        );
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+fn rss(site: &Site, urls: &Urls, strings: &Strings, feed: &Feed) -> String {
+    let mut x = String::with_capacity(4096 + feed.entries.len() * 8192);
+    let _ = write!(
+        x,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n<title>{}</title>\n<link>{}</link>\n<description>{}</description>\n<language>{}</language>\n<lastBuildDate>{}</lastBuildDate>\n<generator>newsmirror</generator>\n<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        esc(&feed.title), esc(&urls.permalink(&feed.home)), esc(feed.description), esc(feed.lang),
+        latest(site, feed.entries).to_rfc2822(),
+        esc(&urls.permalink(&format!("{}rss.xml", feed.home)))
+    );
+    for &i in feed.entries {
+        let a = &site.articles[i];
+        let link = urls.permalink(&site.links[i].path);
+        let _ = write!(
+            x,
+            "<item>\n<title>{}</title>\n<link>{}</link>\n<guid isPermaLink=\"true\">{}</guid>\n<pubDate>{}</pubDate>\n",
+            esc(&a.title), esc(&link), esc(&link), a.date.to_rfc2822()
+        );
+        for name in &a.authors {
+            let _ = write!(x, "<dc:creator>{}</dc:creator>\n", esc(name));
+        }
+        for tag in &a.tags {
+            let _ = write!(x, "<category>{}</category>\n", esc(tag));
+        }
+        let _ = write!(
+            x,
+            "<description>{}</description>\n</item>\n",
+            esc(&entry_html(site, strings, a))
+        );
+    }
+    x.push_str("</channel>\n</rss>\n");
+    x
+}
+
+/// `sitemap.xml`, or a sitemap index with numbered parts when the site has more URLs than one
+/// sitemap may hold.
+fn sitemaps(site: &Site, urls: &Urls) -> Vec<Output> {
+    let mut entries: Vec<(String, Option<String>)> = Vec::new();
+    for lang in &site.langs {
+        entries.push((urls.permalink(&lang.prefix), None));
+        entries.push((urls.permalink(&format!("{}tags/", lang.prefix)), None));
+        for g in lang.sections.iter().chain(&lang.tags) {
+            entries.push((urls.permalink(&g.path), None));
+        }
+    }
+    for (a, l) in site.articles.iter().zip(&site.links) {
+        let modified = a.updated.unwrap_or(a.date).max(a.date);
+        entries.push((urls.permalink(&l.path), Some(modified.to_rfc3339())));
+    }
+    if entries.len() <= SITEMAP_LIMIT {
+        return vec![Output::bytes("sitemap.xml", urlset(&entries).into_bytes())];
+    }
+    let mut outputs = Vec::new();
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (n, chunk) in entries.chunks(SITEMAP_LIMIT).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        let _ = writeln!(
+            index,
+            "<sitemap><loc>{}</loc></sitemap>",
+            esc(&urls.permalink(&name))
+        );
+        outputs.push(Output::bytes(name, urlset(chunk).into_bytes()));
+    }
+    index.push_str("</sitemapindex>\n");
+    outputs.push(Output::bytes("sitemap.xml", index.into_bytes()));
+    outputs
+}
+
+fn urlset(entries: &[(String, Option<String>)]) -> String {
+    let mut x = String::with_capacity(entries.len() * 120 + 200);
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (loc, lastmod) in entries {
+        let _ = write!(x, "<url><loc>{}</loc>", esc(loc));
+        if let Some(lastmod) = lastmod {
+            let _ = write!(x, "<lastmod>{lastmod}</lastmod>");
+        }
+        x.push_str("</url>\n");
+    }
+    x.push_str("</urlset>\n");
+    x
+}
+
+fn robots(site: &Site, urls: &Urls) -> String {
+    let rule = if site.config.noindex {
+        "Disallow: /"
+    } else {
+        "Allow: /"
+    };
+    format!(
+        "User-agent: *\n{rule}\n\nSitemap: {}\n",
+        urls.permalink("sitemap.xml")
+    )
+}

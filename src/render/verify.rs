@@ -1,0 +1,190 @@
+//! The verify step, run on rendered output before anything is written: every article page must
+//! carry its attribution (a link to the original whose text names the source, and the reuse
+//! notice), and every internal link and asset reference in a page must point at a file the build
+//! writes. Both run in parallel over the pages.
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+
+use super::templates::Templates;
+use crate::content::markdown::escape_html;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Site;
+use crate::output::Output;
+
+/// Broken links reported at most, so a bad template does not print ten thousand lines.
+const MAX_LINK_PROBLEMS: usize = 50;
+
+/// Checks attribution on article pages and internal links on all pages.
+pub fn verify(site: &Site, outputs: &[Output], templates: &Templates) -> Result<(), Diagnostics> {
+    let mut problems: Vec<Diagnostic> = outputs
+        .par_iter()
+        .filter_map(|o| Some((o.article?, o.generated()?)))
+        .filter_map(|(i, html)| check_attribution(site, i, html, templates))
+        .collect();
+    problems.extend(check_links(site, outputs));
+    Diagnostics(problems).into_result()
+}
+
+fn check_attribution(
+    site: &Site,
+    i: usize,
+    html: &[u8],
+    templates: &Templates,
+) -> Option<Diagnostic> {
+    let html = std::str::from_utf8(html).ok()?;
+    let article = &site.articles[i];
+    let href = format!("href=\"{}\"", escape_html(&article.source.url));
+    let name = escape_html(&article.source.name);
+    let linked = html
+        .match_indices(&href)
+        .any(|(at, _)| link_text_at(html, at).contains(&name));
+    let notice = escape_html(&site.config.notice);
+    let missing = match (linked, html.contains(&notice)) {
+        (true, true) => return None,
+        (false, _) => format!(
+            "no link to the original ({}) naming {}",
+            article.source.url, article.source.name
+        ),
+        (true, false) => "no reuse notice".to_string(),
+    };
+    let template = templates.origin("article.html");
+    Some(
+        Diagnostic::new(
+            &template,
+            None,
+            format!("the page of {} has {missing}", article.rel_path.display()),
+        )
+        .with_hint("every article page must show the attribution: include \"partials/attribution.html\" in the article template"),
+    )
+}
+
+/// The text of the `<a>` element whose attribute starts at byte `at`, tags stripped.
+fn link_text_at(html: &str, at: usize) -> String {
+    let Some(open_end) = html[at..].find('>').map(|p| at + p + 1) else {
+        return String::new();
+    };
+    let close = html[open_end..]
+        .find("</a>")
+        .map(|p| open_end + p)
+        .unwrap_or(open_end);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[open_end..close].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn check_links(site: &Site, outputs: &[Output]) -> Vec<Diagnostic> {
+    let files: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let base_path = site.config.base_path.as_str();
+    let base_url = site.config.base_url.as_str();
+    let mut problems: Vec<Diagnostic> = outputs
+        .par_iter()
+        .filter(|o| o.path.ends_with(".html"))
+        .filter_map(|o| Some((o, std::str::from_utf8(o.generated()?).ok()?)))
+        .flat_map_iter(|(o, html)| {
+            broken_targets(html, base_url, base_path, &files)
+                .into_iter()
+                .map(|target| {
+                    let (file, hint) = match o.article {
+                        Some(i) => (
+                            site.articles[i].rel_path.display().to_string(),
+                            "fix the link in the article, or add the page or file it points to",
+                        ),
+                        None => (
+                            format!("public/{}", o.path),
+                            "fix the link in the template, or add the page or file it points to",
+                        ),
+                    };
+                    Diagnostic::new(file, None, format!("link to {target} points nowhere"))
+                        .with_hint(hint)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    problems.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+    problems.dedup();
+    problems.truncate(MAX_LINK_PROBLEMS);
+    problems
+}
+
+/// Internal `href`/`src` targets of a page that match no output file.
+fn broken_targets(
+    html: &str,
+    base_url: &str,
+    base_path: &str,
+    files: &HashSet<&str>,
+) -> Vec<String> {
+    let mut broken = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for (at, _) in html.match_indices(attr) {
+            let start = at + attr.len();
+            let Some(len) = html[start..].find('"') else {
+                continue;
+            };
+            let raw = &html[start..start + len];
+            let Some(inner) = site_path(raw, base_url, base_path) else {
+                continue;
+            };
+            if !resolves(inner, files) {
+                broken.push(raw.to_string());
+            }
+        }
+    }
+    broken
+}
+
+/// The site-relative path of an internal URL (root-relative under the base path, or absolute on
+/// the site's own host); `None` for external links, fragments and relative links.
+fn site_path<'a>(url: &'a str, base_url: &str, base_path: &str) -> Option<&'a str> {
+    let rest = url.strip_prefix(base_url).or_else(|| {
+        url.strip_prefix(base_path)
+            .filter(|_| !url.starts_with("//"))
+    })?;
+    let end = rest.find(['#', '?']).unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
+fn resolves(path: &str, files: &HashSet<&str>) -> bool {
+    if path.is_empty() || path.ends_with('/') {
+        return files.contains(format!("{path}index.html").as_str());
+    }
+    files.contains(path) || files.contains(format!("{path}/index.html").as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_text_strips_tags() {
+        let html = r#"<p>From <a class="x" href="https://o.example/a"><b>Outlet</b> Daily</a></p>"#;
+        let at = html.find("href=").unwrap();
+        assert_eq!(link_text_at(html, at), "Outlet Daily");
+    }
+
+    #[test]
+    fn internal_links_must_resolve() {
+        let files: HashSet<&str> = ["index.html", "world/a/index.html", "css/site.css"].into();
+        let html = r##"<a href="/repo/world/a/">a</a><a href="/repo/world/b/#x">b</a>
+            <link href="/repo/css/site.css"><a href="https://e.org/repo/x">ext</a>
+            <a href="https://site.example/repo/nope.html">abs</a><img src="/repo/img.png"><a href="#top">t</a>"##;
+        let broken = broken_targets(html, "https://site.example/repo/", "/repo/", &files);
+        assert_eq!(
+            broken,
+            [
+                "/repo/world/b/#x",
+                "https://site.example/repo/nope.html",
+                "/repo/img.png"
+            ]
+        );
+    }
+}
