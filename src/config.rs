@@ -36,7 +36,7 @@ struct RawConfig {
     feed: RawFeed,
     attribution: RawAttribution,
     share: Option<Vec<String>>,
-    sections: BTreeMap<String, BTreeMap<String, String>>,
+    sections: serde_yaml::Mapping,
     highlight: RawHighlight,
     canonical: Option<String>,
     noindex: bool,
@@ -108,8 +108,9 @@ pub struct Config {
     pub notice: String,
     /// Share targets, in display order.
     pub share: Vec<String>,
-    /// Section display titles by section slug, then language code.
-    pub section_titles: BTreeMap<String, BTreeMap<String, String>>,
+    /// Section display titles by language code, in the order `site.yaml` lists the sections
+    /// (the order of the navigation).
+    pub section_titles: Vec<SectionTitles>,
     /// syntect theme names for the light and the dark code palette.
     pub highlight_light: String,
     /// See `highlight_light`.
@@ -138,7 +139,7 @@ impl Config {
         let raw: RawConfig = if text.trim().is_empty() {
             RawConfig::default()
         } else {
-            serde_yaml::from_str(text).map_err(|e| from_yaml_error(shown, &e, 0))?
+            serde_yaml::from_str(text).map_err(|e| from_yaml_error(shown, &e, text, 0))?
         };
         resolve(root, raw, text)
     }
@@ -164,7 +165,11 @@ impl Config {
 
     /// The display title of a section in a language: from `site.yaml`, else the slug capitalised.
     pub fn section_title(&self, slug: &str, lang: &str) -> String {
-        let titles = self.section_titles.get(slug);
+        let titles = self
+            .section_titles
+            .iter()
+            .find(|(s, _)| s == slug)
+            .map(|(_, t)| t);
         titles
             .and_then(|t| t.get(lang).or_else(|| t.get(self.default_language())))
             .cloned()
@@ -209,10 +214,8 @@ fn resolve(root: &Path, raw: RawConfig, text: &str) -> Result<Config, Diagnostic
         return Err(err("share", format!("unknown share target `{bad}`"))
             .with_hint(format!("choose from {}", SHARE_TARGETS.join(", "))));
     }
-    if let Some(bad) = raw.sections.keys().find(|s| is_reserved_section(s)) {
-        return Err(err("sections", format!("`{bad}` cannot be a section name"))
-            .with_hint("it is used for generated pages; rename the section"));
-    }
+    let section_titles =
+        resolve_sections(raw.sections).map_err(|(m, h)| err("sections", m).with_hint(h))?;
     let canonical_to_source = match raw.canonical.as_deref() {
         None | Some("mirror") => false,
         Some("source") => true,
@@ -238,7 +241,7 @@ fn resolve(root: &Path, raw: RawConfig, text: &str) -> Result<Config, Diagnostic
                 .into()
         }),
         share,
-        section_titles: raw.sections,
+        section_titles,
         highlight_light: raw
             .highlight
             .light
@@ -250,6 +253,38 @@ fn resolve(root: &Path, raw: RawConfig, text: &str) -> Result<Config, Diagnostic
         canonical_to_source,
         noindex: raw.noindex,
     })
+}
+
+/// A section's slug and its titles by language code.
+pub type SectionTitles = (String, BTreeMap<String, String>);
+
+/// Reads `sections: {slug: {lang: title}}`, keeping the order written.
+fn resolve_sections(
+    raw: serde_yaml::Mapping,
+) -> Result<Vec<SectionTitles>, (String, &'static str)> {
+    let mut out = Vec::new();
+    for (key, value) in raw {
+        let slug = key.as_str().map(str::to_string).ok_or_else(|| {
+            (
+                "section names must be text".to_string(),
+                "write `sections: {world: {en: World}}`",
+            )
+        })?;
+        if is_reserved_section(&slug) {
+            return Err((
+                format!("`{slug}` cannot be a section name"),
+                "it is used for generated pages; rename the section",
+            ));
+        }
+        let titles: BTreeMap<String, String> = serde_yaml::from_value(value).map_err(|_| {
+            (
+                format!("section `{slug}` needs titles by language"),
+                "write `sections: {world: {en: World, ru: Мир}}`",
+            )
+        })?;
+        out.push((slug, titles));
+    }
+    Ok(out)
 }
 
 /// Whether a section slug would collide with generated paths or a language prefix.
@@ -421,6 +456,18 @@ mod tests {
             -(5 * 3600 + 1800)
         );
         assert!(parse_offset("4").is_none());
+    }
+
+    #[test]
+    fn sections_keep_their_order_and_titles() {
+        let c =
+            parse("sections:\n  world: {en: World, ru: Мир}\n  economy: {en: Economy}\n").unwrap();
+        let order: Vec<_> = c.section_titles.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(order, ["world", "economy"]);
+        assert_eq!(c.section_title("world", "ru"), "Мир");
+        assert_eq!(c.section_title("economy", "ru"), "Economy");
+        assert_eq!(c.section_title("sport-news", "en"), "Sport news");
+        assert!(parse("sections: {tags: {en: T}}").is_err());
     }
 
     #[test]

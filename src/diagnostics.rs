@@ -82,16 +82,34 @@ impl Diagnostics {
     }
 }
 
-/// Turns a serde_yaml error into a diagnostic, shifting its line by `line_offset` (the line the YAML
-/// starts on in the file) and suggesting the closest valid key for an unknown one.
-pub fn from_yaml_error(path: &Path, err: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
-    let line = err.location().map(|loc| loc.line() + line_offset);
+/// Turns a serde_yaml error on `yaml` into a diagnostic, shifting its line by `line_offset` (the
+/// line before the YAML starts in the file) and suggesting the closest valid key for an unknown one.
+pub fn from_yaml_error(
+    path: &Path,
+    err: &serde_yaml::Error,
+    yaml: &str,
+    line_offset: usize,
+) -> Diagnostic {
+    let mut line = err.location().map(|loc| loc.line() + line_offset);
     let text = err.to_string();
     // serde_yaml appends " at line L column C" to its messages; the line is reported separately.
     let text = match text.find(" at line ") {
         Some(at) => text[..at].to_string(),
         None => text,
     };
+    if let Some(key) = between(&text, "duplicate field `", "`") {
+        // serde reports a duplicate at the start of its mapping; point at the repeated key instead.
+        let mut lines = yaml.lines().enumerate().filter(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        });
+        if let Some((i, _)) = lines.nth(1) {
+            line = Some(i + 1 + line_offset);
+        }
+        return Diagnostic::new(path, line, format!("`{key}` is given twice"))
+            .with_hint("keep one of the two lines");
+    }
     if let Some((key, expected)) = parse_unknown_field(&text) {
         let mut d = Diagnostic::new(path, line, format!("unknown key `{key}`"));
         d.hint = Some(match closest(&key, &expected) {
@@ -104,6 +122,11 @@ pub fn from_yaml_error(path: &Path, err: &serde_yaml::Error, line_offset: usize)
         return d;
     }
     Diagnostic::new(path, line, text)
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &text[text.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
 }
 
 /// Splits serde's "unknown field `x`, expected one of `a`, `b`" into the key and the valid keys.
@@ -143,7 +166,7 @@ mod tests {
             date: String,
         }
         let err = serde_yaml::from_str::<S>("title: a\ntitel: b\n").unwrap_err();
-        let d = from_yaml_error(Path::new("a.md"), &err, 1);
+        let d = from_yaml_error(Path::new("a.md"), &err, "", 1);
         assert_eq!(d.line, Some(3));
         assert_eq!(d.message, "unknown key `titel`");
         assert!(d.hint.unwrap().starts_with("did you mean `title`?"));

@@ -166,7 +166,7 @@ fn index_language(config: &Config, articles: &[Article], code: &str) -> LangInde
             }
         }
     }
-    let configured: Vec<&String> = config.section_titles.keys().collect();
+    let configured: Vec<&String> = config.section_titles.iter().map(|(s, _)| s).collect();
     let mut sections: Vec<Group> = sections
         .into_iter()
         .map(|(slug, articles)| Group {

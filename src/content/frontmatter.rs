@@ -126,7 +126,7 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<Parsed<'a>, Diagnostic> {
     let front = if yaml.trim().is_empty() {
         FrontMatter::default()
     } else {
-        serde_yaml::from_str(yaml).map_err(|e| from_yaml_error(path, &e, 1))?
+        serde_yaml::from_str(yaml).map_err(|e| from_yaml_error(path, &e, yaml, 1))?
     };
     Ok(Parsed { front, yaml, body })
 }

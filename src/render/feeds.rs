@@ -135,10 +135,10 @@ fn atom(site: &Site, urls: &Urls, strings: &Strings, feed: &Feed) -> String {
             false => a.authors.iter().map(String::as_str).collect(),
         };
         for name in authors {
-            let _ = write!(x, "<author><name>{}</name></author>\n", esc(name));
+            let _ = writeln!(x, "<author><name>{}</name></author>", esc(name));
         }
         for tag in &a.tags {
-            let _ = write!(x, "<category term=\"{}\"/>\n", esc(tag));
+            let _ = writeln!(x, "<category term=\"{}\"/>", esc(tag));
         }
         let _ = write!(
             x,
@@ -169,10 +169,10 @@ fn rss(site: &Site, urls: &Urls, strings: &Strings, feed: &Feed) -> String {
             esc(&a.title), esc(&link), esc(&link), a.date.to_rfc2822()
         );
         for name in &a.authors {
-            let _ = write!(x, "<dc:creator>{}</dc:creator>\n", esc(name));
+            let _ = writeln!(x, "<dc:creator>{}</dc:creator>", esc(name));
         }
         for tag in &a.tags {
-            let _ = write!(x, "<category>{}</category>\n", esc(tag));
+            let _ = writeln!(x, "<category>{}</category>", esc(tag));
         }
         let _ = write!(
             x,
