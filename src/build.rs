@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 
 use crate::config::{normalise_base_url, Config};
 use crate::content;
+use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::output::{dir, Output};
 use crate::progress::Progress;
@@ -64,6 +65,8 @@ pub struct Summary {
     pub seconds: f64,
     /// Where the site went (none for `check`).
     pub output: Option<PathBuf>,
+    /// Problems that did not stop the build (broken links in article bodies).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Loads the config, applying command-line overrides.
@@ -78,8 +81,22 @@ pub fn load_config(options: &BuildOptions) -> Result<Config> {
     Ok(config)
 }
 
-/// Runs every stage but the write: the model and the verified outputs.
-pub fn render_site(options: &BuildOptions, progress: &dyn Progress) -> Result<(Site, Vec<Output>)> {
+/// A site rendered and verified, ready to write.
+pub struct Rendered {
+    /// The model.
+    pub site: Site,
+    /// Every output file.
+    pub outputs: Vec<Output>,
+    /// Broken links inside article bodies (empty when `strict`).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Runs every stage but the write. With `strict`, broken links in article bodies are errors too.
+pub fn render_site(
+    options: &BuildOptions,
+    strict: bool,
+    progress: &dyn Progress,
+) -> Result<Rendered> {
     let config = load_config(options)?;
     let files = content::discover(&config.content_dir())?.len();
     progress.start("load", files as u64);
@@ -91,35 +108,42 @@ pub fn render_site(options: &BuildOptions, progress: &dyn Progress) -> Result<(S
     let outputs = renderer.render_all(&|| progress.advance(1));
     progress.finish();
     let outputs = outputs?;
-    render::verify::verify(&site, &outputs, renderer.templates())?;
-    Ok((site, outputs))
+    let warnings =
+        render::verify::verify(&site, &outputs, renderer.templates()).into_result(strict)?;
+    Ok(Rendered {
+        site,
+        outputs,
+        warnings,
+    })
 }
 
 /// `newsmirror build`: renders and verifies the site, then swaps it into the output directory.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary> {
     let started = Instant::now();
-    let (site, outputs) = render_site(options, progress)?;
+    let rendered = render_site(options, false, progress)?;
     let target = options.output_dir();
-    progress.start("write", outputs.len() as u64);
-    let written = dir::write_atomically(&target, &outputs);
+    progress.start("write", rendered.outputs.len() as u64);
+    let written = dir::write_atomically(&target, &rendered.outputs);
     progress.finish();
     written?;
-    Ok(summary(&site, &outputs, started, Some(target)))
+    Ok(summary(rendered, started, Some(target)))
 }
 
 /// `newsmirror check`: everything `build` checks, writing nothing.
 pub fn check(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary> {
     let started = Instant::now();
-    let (site, outputs) = render_site(options, progress)?;
-    Ok(summary(&site, &outputs, started, None))
+    let rendered = render_site(options, true, progress)?;
+    Ok(summary(rendered, started, None))
 }
 
-fn summary(site: &Site, outputs: &[Output], started: Instant, output: Option<PathBuf>) -> Summary {
+fn summary(rendered: Rendered, started: Instant, output: Option<PathBuf>) -> Summary {
+    let outputs = &rendered.outputs;
     Summary {
-        articles: site.articles.len(),
+        articles: rendered.site.articles.len(),
         pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
         files: outputs.len(),
         seconds: started.elapsed().as_secs_f64(),
         output,
+        warnings: rendered.warnings,
     }
 }

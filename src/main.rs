@@ -59,7 +59,19 @@ fn options(args: &SiteArgs) -> BuildOptions {
     }
 }
 
+/// Warnings shown in full; the rest are counted.
+const WARNINGS_SHOWN: usize = 10;
+
 fn print_summary(verb: &str, s: &Summary) {
+    for warning in s.warnings.iter().take(WARNINGS_SHOWN) {
+        eprintln!("warning: {warning}");
+    }
+    if s.warnings.len() > WARNINGS_SHOWN {
+        eprintln!(
+            "warning: {} more broken links in articles; `newsmirror check` lists them all",
+            s.warnings.len() - WARNINGS_SHOWN
+        );
+    }
     let target = s
         .output
         .as_ref()

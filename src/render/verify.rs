@@ -16,15 +16,43 @@ use crate::output::Output;
 /// Broken links reported at most, so a bad template does not print ten thousand lines.
 const MAX_LINK_PROBLEMS: usize = 50;
 
+/// What the checks found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Problems that fail every build: a missing attribution, a broken link made by a template.
+    pub errors: Vec<Diagnostic>,
+    /// Broken links inside article bodies. `build` reports them and goes on (an archive may lack
+    /// some images); `check` fails on them.
+    pub content_links: Vec<Diagnostic>,
+}
+
 /// Checks attribution on article pages and internal links on all pages.
-pub fn verify(site: &Site, outputs: &[Output], templates: &Templates) -> Result<(), Diagnostics> {
-    let mut problems: Vec<Diagnostic> = outputs
+pub fn verify(site: &Site, outputs: &[Output], templates: &Templates) -> Report {
+    let mut errors: Vec<Diagnostic> = outputs
         .par_iter()
         .filter_map(|o| Some((o.article?, o.generated()?)))
         .filter_map(|(i, html)| check_attribution(site, i, html, templates))
         .collect();
-    problems.extend(check_links(site, outputs));
-    Diagnostics(problems).into_result()
+    let (content_links, template_links) = check_links(site, outputs);
+    errors.extend(template_links);
+    Report {
+        errors,
+        content_links,
+    }
+}
+
+impl Report {
+    /// The errors as a result; with `strict`, content links count as errors too.
+    pub fn into_result(self, strict: bool) -> Result<Vec<Diagnostic>, Diagnostics> {
+        let mut errors = self.errors;
+        if strict {
+            errors.extend(self.content_links);
+            Diagnostics(errors).into_result()?;
+            return Ok(Vec::new());
+        }
+        Diagnostics(errors).into_result()?;
+        Ok(self.content_links)
+    }
 }
 
 fn check_attribution(
@@ -82,38 +110,56 @@ fn link_text_at(html: &str, at: usize) -> String {
     text
 }
 
-fn check_links(site: &Site, outputs: &[Output]) -> Vec<Diagnostic> {
+/// Broken internal links: those inside article bodies, and those the templates made. A link on an
+/// article page counts as the article's when its target appears in the article's own body HTML.
+fn check_links(site: &Site, outputs: &[Output]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let files: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
     let base_path = site.config.base_path.as_str();
     let base_url = site.config.base_url.as_str();
-    let mut problems: Vec<Diagnostic> = outputs
+    let problems: Vec<(bool, Diagnostic)> = outputs
         .par_iter()
         .filter(|o| o.path.ends_with(".html"))
         .filter_map(|o| Some((o, std::str::from_utf8(o.generated()?).ok()?)))
         .flat_map_iter(|(o, html)| {
             broken_targets(html, base_url, base_path, &files)
                 .into_iter()
-                .map(|target| {
-                    let (file, hint) = match o.article {
-                        Some(i) => (
-                            site.articles[i].rel_path.display().to_string(),
-                            "fix the link in the article, or add the page or file it points to",
-                        ),
-                        None => (
-                            format!("public/{}", o.path),
-                            "fix the link in the template, or add the page or file it points to",
-                        ),
-                    };
-                    Diagnostic::new(file, None, format!("link to {target} points nowhere"))
-                        .with_hint(hint)
-                })
+                .map(|target| link_problem(site, o, &target))
                 .collect::<Vec<_>>()
         })
         .collect();
-    problems.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
-    problems.dedup();
-    problems.truncate(MAX_LINK_PROBLEMS);
-    problems
+    let (content, template): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| p.0);
+    let tidy = |list: Vec<(bool, Diagnostic)>| {
+        let mut list: Vec<Diagnostic> = list.into_iter().map(|p| p.1).collect();
+        list.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+        list.dedup();
+        list
+    };
+    let mut template = tidy(template);
+    template.truncate(MAX_LINK_PROBLEMS);
+    (tidy(content), template)
+}
+
+/// A broken link found on page `o`: the article's own (`true`) when its body holds the target,
+/// else the template's.
+fn link_problem(site: &Site, o: &Output, target: &str) -> (bool, Diagnostic) {
+    let message = format!("link to {target} points nowhere");
+    let quoted = format!("\"{target}\"");
+    match o
+        .article
+        .filter(|&i| site.articles[i].body_html.contains(&quoted))
+    {
+        Some(i) => (
+            true,
+            Diagnostic::new(&site.articles[i].rel_path, None, message).with_hint(
+                "fix the link in the article, or add what it points to (files go in static/)",
+            ),
+        ),
+        None => (
+            false,
+            Diagnostic::new(format!("public/{}", o.path), None, message)
+                .with_hint("a template made this link: fix the template"),
+        ),
+    }
 }
 
 /// Internal `href`/`src` targets of a page that match no output file.
