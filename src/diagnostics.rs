@@ -90,7 +90,11 @@ pub fn from_yaml_error(
     yaml: &str,
     line_offset: usize,
 ) -> Diagnostic {
-    let mut line = err.location().map(|loc| loc.line() + line_offset);
+    // An error at the end of input (an unclosed bracket) belongs to the last line of the YAML.
+    let last_line = yaml.lines().count().max(1) + line_offset;
+    let mut line = err
+        .location()
+        .map(|loc| (loc.line() + line_offset).min(last_line));
     let text = err.to_string();
     // serde_yaml appends " at line L column C" to its messages; the line is reported separately.
     let text = match text.find(" at line ") {
@@ -121,7 +125,9 @@ pub fn from_yaml_error(
         });
         return d;
     }
-    Diagnostic::new(path, line, text)
+    Diagnostic::new(path, line, text).with_hint(
+        "check the YAML there: quote text that holds `: ` or starts with a symbol, and close brackets and quotes",
+    )
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -165,8 +171,9 @@ mod tests {
             title: String,
             date: String,
         }
-        let err = serde_yaml::from_str::<S>("title: a\ntitel: b\n").unwrap_err();
-        let d = from_yaml_error(Path::new("a.md"), &err, "", 1);
+        let yaml = "title: a\ntitel: b\n";
+        let err = serde_yaml::from_str::<S>(yaml).unwrap_err();
+        let d = from_yaml_error(Path::new("a.md"), &err, yaml, 1);
         assert_eq!(d.line, Some(3));
         assert_eq!(d.message, "unknown key `titel`");
         assert!(d.hint.unwrap().starts_with("did you mean `title`?"));

@@ -27,7 +27,7 @@ tags: [welcome]
 summary: "Sample article: replace it with articles of your own, or run newsmirror import."
 source:
   name: Example Outlet
-  url: https://example.org/original/welcome
+  url: https://example.com/original/welcome
 ---
 This is a sample article. Every article is a Markdown file under `content/<section>/` with YAML
 front matter on top. The `source` is required: it becomes the link to the original that every

@@ -1,0 +1,13 @@
+//! Integration tests: small fixture sites built into temporary directories, with assertions on the
+//! files written. One test binary, one module per concern.
+
+mod common;
+
+mod base_path;
+mod cli;
+mod errors;
+mod example_site;
+mod feeds;
+mod output;
+mod pages;
+mod templates;
