@@ -120,8 +120,10 @@ pub fn render_site(
 /// `newsmirror build`: renders and verifies the site, then swaps it into the output directory.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary> {
     let started = Instant::now();
-    let rendered = render_site(options, false, progress)?;
     let target = options.output_dir();
+    // Refuse a dangerous target before spending time on the build.
+    dir::check_target(&options.root, &target)?;
+    let rendered = render_site(options, false, progress)?;
     progress.start("write", rendered.outputs.len() as u64);
     let written = dir::write_atomically(&target, &rendered.outputs);
     progress.finish();

@@ -272,7 +272,7 @@ fn locate(
     front: &FrontMatter,
 ) -> Result<(String, String), (&'static str, String, String)> {
     let mut folders = doc.folders.iter().map(String::as_str).peekable();
-    let folder_lang = folders.next_if(|f| config.has_language(f) && doc.folders.len() > 1);
+    let folder_lang = folders.next_if(|f| config.has_language(f));
     let suffix_lang = strip_lang_suffix(config, &doc.stem).1;
     let lang = front
         .lang

@@ -1,7 +1,9 @@
 //! Writes a site to a directory atomically. Files go to a staging directory beside the target; when
 //! all are written, the old directory is renamed away, the staging one renamed into its place and
 //! the old one removed. Any failure before the swap removes the staging directory and leaves the
-//! previous site exactly as it was.
+//! previous site exactly as it was. Top-level dot-entries of the previous site (`.git` of a
+//! gh-pages worktree, say) are carried over. [`check_target`] refuses targets whose replacement
+//! would destroy the user's own files.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -11,6 +13,60 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use super::{Body, Output};
+
+/// Site folders that must never be the output or hold it.
+const SOURCE_FOLDERS: &[&str] = &["content", "static", "templates", "themes", "i18n"];
+
+/// Fails when replacing `target` could destroy sources: the site root or a folder above it, a
+/// source folder or anything inside one, or an existing non-empty folder that holds no built site.
+pub fn check_target(root: &Path, target: &Path) -> Result<()> {
+    let root = absolute(root);
+    let target_abs = absolute(target);
+    let refuse = |why: &str| {
+        anyhow::anyhow!(
+            "{}: refusing to use as the output folder: {why}\n  hint: choose another --output, such as public",
+            target.display()
+        )
+    };
+    if root.starts_with(&target_abs) {
+        return Err(refuse("it holds the site itself"));
+    }
+    for folder in SOURCE_FOLDERS {
+        if target_abs.starts_with(root.join(folder)) {
+            return Err(refuse(&format!("it is inside the site's {folder}/ folder")));
+        }
+    }
+    let holds_files = fs::read_dir(target).is_ok_and(|mut entries| {
+        entries.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with('.')))
+    });
+    if holds_files && !target.join("index.html").exists() && !target.join("404.html").exists() {
+        return Err(refuse(
+            "it already holds files that are not a built site, and building would replace them",
+        ));
+    }
+    Ok(())
+}
+
+/// `path` made absolute and normalised without touching the disk (it may not exist yet).
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve symlinks where the path exists, so two spellings of one folder compare equal.
+    out.canonicalize().unwrap_or(out)
+}
 
 /// Writes `outputs` to `target`, replacing what was there only on success.
 pub fn write_atomically(target: &Path, outputs: &[Output]) -> Result<()> {
@@ -25,7 +81,8 @@ pub fn write_atomically(target: &Path, outputs: &[Output]) -> Result<()> {
         .unwrap_or_else(|| "public".into());
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    if let Err(e) = write_all(&staging, outputs) {
+    if let Err(e) = write_all(&staging, outputs).and_then(|()| carry_dot_entries(target, &staging))
+    {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
@@ -52,6 +109,23 @@ pub fn write_all(root: &Path, outputs: &[Output]) -> Result<()> {
         }
         .with_context(|| format!("cannot write {}", path.display()))
     })
+}
+
+/// Moves top-level entries named `.something` from the previous site into the new one, unless the
+/// build wrote one of that name itself.
+fn carry_dot_entries(previous: &Path, staging: &Path) -> Result<()> {
+    let Ok(entries) = fs::read_dir(previous) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let to = staging.join(&name);
+        if name.to_string_lossy().starts_with('.') && !to.exists() {
+            fs::rename(entry.path(), &to)
+                .with_context(|| format!("cannot keep {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 fn swap_into_place(staging: &Path, target: &Path, parent: &Path, name: &str) -> Result<()> {
@@ -94,6 +168,37 @@ mod tests {
     }
 
     #[test]
+    fn dot_entries_of_the_previous_site_are_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        fs::create_dir_all(target.join(".git")).unwrap();
+        fs::write(target.join(".git/HEAD"), "ref").unwrap();
+        fs::write(target.join("index.html"), "old").unwrap();
+        write_atomically(&target, &[Output::bytes("index.html", b"new".to_vec())]).unwrap();
+        assert_eq!(fs::read(target.join(".git/HEAD")).unwrap(), b"ref");
+        assert_eq!(fs::read(target.join("index.html")).unwrap(), b"new");
+    }
+
+    #[test]
+    fn dangerous_targets_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        fs::create_dir_all(root.join("content/world")).unwrap();
+        fs::create_dir_all(root.join("notes")).unwrap();
+        fs::write(root.join("notes/todo.txt"), "x").unwrap();
+        for bad in [".", "..", "content", "content/world/out", "static", "notes"] {
+            let err = check_target(&root, &root.join(bad))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("refusing"), "{bad}: {err}");
+        }
+        check_target(&root, &root.join("public")).unwrap();
+        fs::create_dir_all(root.join("public")).unwrap();
+        fs::write(root.join("public/index.html"), "built").unwrap();
+        check_target(&root, &root.join("public")).unwrap();
+    }
+
+    #[test]
     fn failed_write_leaves_the_previous_site() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
@@ -102,6 +207,7 @@ mod tests {
             path: "x.css".into(),
             body: Body::Copy(tmp.path().join("missing.css")),
             article: None,
+            template: None,
         };
         assert!(write_atomically(&target, &[bad]).is_err());
         assert_eq!(fs::read(target.join("keep.txt")).unwrap(), b"old");

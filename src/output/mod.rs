@@ -24,6 +24,8 @@ pub struct Output {
     pub body: Body,
     /// The article it is the page of, for the attribution check.
     pub article: Option<usize>,
+    /// The template that rendered it, for naming the culprit of a broken link.
+    pub template: Option<&'static str>,
 }
 
 impl Output {
@@ -33,6 +35,15 @@ impl Output {
             path: path.into(),
             body: Body::Bytes(bytes),
             article: None,
+            template: None,
+        }
+    }
+
+    /// A page rendered from `template`.
+    pub fn page(path: impl Into<String>, html: String, template: &'static str) -> Output {
+        Output {
+            template: Some(template),
+            ..Output::bytes(path, html.into_bytes())
         }
     }
 

@@ -9,7 +9,7 @@ pub mod templates;
 pub mod verify;
 pub mod views;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::{Context as _, Result};
 use rayon::prelude::*;
@@ -17,6 +17,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::content::highlight;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{page_path, Group, LangIndex, Site};
 use crate::output::{Body, Output};
 use crate::theme;
@@ -99,6 +100,8 @@ pub struct Renderer<'a> {
     urls: Urls,
     strings: HashMap<String, Strings>,
     globals: HashMap<String, tera::Value>,
+    /// The light and the dark code stylesheet, made (and their themes checked) before rendering.
+    syntax_css: [String; 2],
 }
 
 impl<'a> Renderer<'a> {
@@ -108,12 +111,17 @@ impl<'a> Renderer<'a> {
         let templates = Templates::load(config)?;
         let strings = i18n::load(config)?;
         let urls = Urls::new(&config.base_url, &config.base_path);
+        let syntax_css = [
+            highlight::css_for_theme(&config.highlight_light)?,
+            highlight::css_for_theme(&config.highlight_dark)?,
+        ];
         let mut renderer = Renderer {
             site,
             templates,
             urls,
             strings,
             globals: HashMap::new(),
+            syntax_css,
         };
         for lang in &site.langs {
             let value = tera::to_value(renderer.site_view(lang))?;
@@ -136,7 +144,11 @@ impl<'a> Renderer<'a> {
     pub fn render_all(&self, on_page: &(dyn Fn() + Sync)) -> Result<Vec<Output>> {
         let mut outputs = self.render_pages(on_page)?;
         outputs.extend(feeds::render(self.site, &self.urls, &self.strings));
-        outputs.extend(self.static_files()?);
+        let [light, dark] = self.syntax_css.clone();
+        outputs.push(Output::bytes("css/syntax-light.css", light.into_bytes()));
+        outputs.push(Output::bytes("css/syntax-dark.css", dark.into_bytes()));
+        let statics = self.static_files(&outputs)?;
+        outputs.extend(statics);
         Ok(outputs)
     }
 
@@ -225,6 +237,7 @@ impl<'a> Renderer<'a> {
             path: format!("{path}index.html"),
             body: Body::Bytes(html.into_bytes()),
             article: Some(i),
+            template: Some("article.html"),
         })
     }
 
@@ -305,7 +318,7 @@ impl<'a> Renderer<'a> {
         page.noindex = true;
         let ctx = self.context(lang, &page)?;
         let html = self.templates.render("404.html", &ctx, "the 404 page")?;
-        Ok(Output::bytes("404.html", html.into_bytes()))
+        Ok(Output::page("404.html", html, "404.html"))
     }
 
     fn page_view<'p>(
@@ -392,19 +405,22 @@ impl<'a> Renderer<'a> {
     }
 
     /// Static files of the theme layers and the site, plus the generated code stylesheets.
-    fn static_files(&self) -> Result<Vec<Output>> {
-        let config = &self.site.config;
-        let mut outputs = vec![
-            Output::bytes(
-                "css/syntax-light.css",
-                highlight::css_for_theme(&config.highlight_light)?.into_bytes(),
-            ),
-            Output::bytes(
-                "css/syntax-dark.css",
-                highlight::css_for_theme(&config.highlight_dark)?.into_bytes(),
-            ),
-        ];
-        for (name, file) in theme::layered(config, "static")? {
+    fn static_files(&self, generated: &[Output]) -> Result<Vec<Output>> {
+        let taken: HashSet<&str> = generated.iter().map(|o| o.path.as_str()).collect();
+        let mut outputs = Vec::new();
+        let mut clashes = Vec::new();
+        for (name, file) in theme::layered(&self.site.config, "static")? {
+            if taken.contains(name.as_str()) {
+                clashes.push(
+                    Diagnostic::new(
+                        file.origin.to_string(),
+                        None,
+                        format!("the build writes {name} itself"),
+                    )
+                    .with_hint("remove or rename the static file; it would hide the generated one"),
+                );
+                continue;
+            }
             let body = match (&file.disk_path, file.builtin) {
                 (Some(path), _) => Body::Copy(path.clone()),
                 (None, Some(bytes)) => Body::Bytes(bytes.to_vec()),
@@ -414,8 +430,10 @@ impl<'a> Renderer<'a> {
                 path: name,
                 body,
                 article: None,
+                template: None,
             });
         }
+        Diagnostics(clashes).into_result()?;
         Ok(outputs)
     }
 }

@@ -33,7 +33,7 @@ pub fn verify(site: &Site, outputs: &[Output], templates: &Templates) -> Report 
         .filter_map(|o| Some((o.article?, o.generated()?)))
         .filter_map(|(i, html)| check_attribution(site, i, html, templates))
         .collect();
-    let (content_links, template_links) = check_links(site, outputs);
+    let (content_links, template_links) = check_links(site, outputs, templates);
     errors.extend(template_links);
     Report {
         errors,
@@ -112,7 +112,11 @@ fn link_text_at(html: &str, at: usize) -> String {
 
 /// Broken internal links: those inside article bodies, and those the templates made. A link on an
 /// article page counts as the article's when its target appears in the article's own body HTML.
-fn check_links(site: &Site, outputs: &[Output]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+fn check_links(
+    site: &Site,
+    outputs: &[Output],
+    templates: &Templates,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let files: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
     let base_path = site.config.base_path.as_str();
     let base_url = site.config.base_url.as_str();
@@ -123,7 +127,7 @@ fn check_links(site: &Site, outputs: &[Output]) -> (Vec<Diagnostic>, Vec<Diagnos
         .flat_map_iter(|(o, html)| {
             broken_targets(html, base_url, base_path, &files)
                 .into_iter()
-                .map(|target| link_problem(site, o, &target))
+                .map(|target| link_problem(site, templates, o, &target))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -141,7 +145,12 @@ fn check_links(site: &Site, outputs: &[Output]) -> (Vec<Diagnostic>, Vec<Diagnos
 
 /// A broken link found on page `o`: the article's own (`true`) when its body holds the target,
 /// else the template's.
-fn link_problem(site: &Site, o: &Output, target: &str) -> (bool, Diagnostic) {
+fn link_problem(
+    site: &Site,
+    templates: &Templates,
+    o: &Output,
+    target: &str,
+) -> (bool, Diagnostic) {
     let message = format!("link to {target} points nowhere");
     let quoted = format!("\"{target}\"");
     match o
@@ -156,8 +165,14 @@ fn link_problem(site: &Site, o: &Output, target: &str) -> (bool, Diagnostic) {
         ),
         None => (
             false,
-            Diagnostic::new(format!("public/{}", o.path), None, message)
-                .with_hint("a template made this link: fix the template"),
+            Diagnostic::new(
+                o.template
+                    .map(|t| templates.origin(t))
+                    .unwrap_or_else(|| o.path.clone()),
+                None,
+                format!("on /{}: {message}", o.path),
+            )
+            .with_hint("the template made this link: fix the template"),
         ),
     }
 }

@@ -64,6 +64,26 @@ fn template_syntax_errors_name_the_file() {
 }
 
 #[test]
+fn a_static_file_may_not_hide_a_generated_one() {
+    let site = Site::new("title: T\n");
+    site.article("world/a.md", "", "A.");
+    site.file("static/robots.txt", "mine");
+    let err = site.build_error();
+    assert!(
+        err.contains("static/robots.txt: the build writes robots.txt itself"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_highlight_theme_is_a_clear_error() {
+    let site = Site::new("title: T\nhighlight: {dark: Nope}\n");
+    site.article("world/a.md", "", "A.");
+    let err = site.build_error();
+    assert!(err.contains("unknown highlight theme `Nope`"), "{err}");
+}
+
+#[test]
 fn a_missing_theme_is_a_clear_error() {
     let site = Site::new("title: T\ntheme: nowhere\n");
     site.article("world/a.md", "", "A.");
@@ -85,7 +105,7 @@ fn broken_links_in_templates_fail_and_in_articles_warn() {
     site.file("templates/404.html", "<a href=\"/missing.html\">x</a>");
     let err = site.build_error();
     assert!(
-        err.contains("public/404.html: link to /missing.html points nowhere"),
+        err.contains("templates/404.html: on /404.html: link to /missing.html points nowhere"),
         "{err}"
     );
 }
