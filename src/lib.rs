@@ -9,6 +9,7 @@ pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod html;
 pub mod init;
 pub mod model;
 pub mod output;

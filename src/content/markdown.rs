@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::highlight;
+use crate::html::{escape as escape_html, is_root_relative, rewrite_urls};
 use crate::slug::slugify;
 
 /// What rendering a body gives.
@@ -111,6 +112,10 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 title,
                 id,
             })),
+            Event::Html(html) => events.push(Event::Html(html_with_base_path(html, base_path))),
+            Event::InlineHtml(html) => {
+                events.push(Event::InlineHtml(html_with_base_path(html, base_path)))
+            }
             other => events.push(other),
         }
     }
@@ -189,27 +194,22 @@ fn set_heading_id(
 }
 
 fn with_base_path<'a>(url: CowStr<'a>, base_path: &str) -> CowStr<'a> {
-    if base_path != "/" && url.starts_with('/') && !url.starts_with("//") {
+    if base_path != "/" && is_root_relative(&url) {
         CowStr::from(format!("{}{}", base_path.trim_end_matches('/'), url))
     } else {
         url
     }
 }
 
-/// Escapes the five HTML-special characters.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+/// Raw HTML in a body gets the base path on its root-relative `href`/`src` too.
+fn html_with_base_path<'a>(html: CowStr<'a>, base_path: &str) -> CowStr<'a> {
+    if base_path == "/" || !(html.contains("href=") || html.contains("src=")) {
+        return html;
     }
-    out
+    let prefix = base_path.trim_end_matches('/');
+    CowStr::from(rewrite_urls(&html, |u| {
+        is_root_relative(u).then(|| format!("{prefix}{u}"))
+    }))
 }
 
 #[cfg(test)]
@@ -251,6 +251,15 @@ mod tests {
         assert!(html.contains("href=\"/repo/world/x/\""));
         assert!(html.contains("href=\"https://e.org/\""));
         assert!(html.contains("href=\"//cdn/x\""));
+        let raw = render(
+            "<img src=\"/i.png\">\n\nText <a href=\"/x/\">x</a>\n",
+            "/repo/",
+        )
+        .html;
+        assert!(
+            raw.contains("src=\"/repo/i.png\"") && raw.contains("href=\"/repo/x/\""),
+            "{raw}"
+        );
     }
 
     #[test]

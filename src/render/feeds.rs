@@ -11,8 +11,8 @@ use rayon::prelude::*;
 
 use super::i18n::Strings;
 use super::views::Urls;
-use crate::content::markdown::escape_html as esc;
 use crate::content::Article;
+use crate::html::escape_xml as esc;
 use crate::model::{LangIndex, Site};
 use crate::output::Output;
 
@@ -27,6 +27,23 @@ struct Feed<'a> {
     description: &'a str,
     lang: &'a str,
     entries: &'a [usize],
+}
+
+/// `html` with every relative `href`/`src` resolved against `page`.
+fn absolute_urls(html: &str, page: &str) -> String {
+    let Ok(base) = url::Url::parse(page) else {
+        return html.to_string();
+    };
+    crate::html::rewrite_urls(html, |u| {
+        if url::Url::parse(u).is_ok() {
+            return None; // already absolute (or mailto:, data:)
+        }
+        // Values are HTML-escaped; `&amp;` in a query must stay escaped after joining.
+        let raw = u.replace("&amp;", "&");
+        base.join(&raw)
+            .ok()
+            .map(|joined| crate::html::escape(joined.as_str()))
+    })
 }
 
 /// Every feed, the sitemap and robots.txt of the site.
@@ -83,10 +100,11 @@ fn feeds_of<'a>(site: &'a Site, lang: &'a LangIndex) -> Vec<Feed<'a>> {
     feeds
 }
 
-/// The entry's HTML: the body (or summary) followed by the attribution block.
-fn entry_html(site: &Site, strings: &Strings, article: &Article) -> String {
+/// The entry's HTML: the body (or summary) followed by the attribution block. Feed readers have
+/// no page to resolve links against, so every URL is made absolute from the article's permalink.
+fn entry_html(site: &Site, strings: &Strings, article: &Article, permalink: &str) -> String {
     let content = if site.config.feed_full_content {
-        article.body_html.clone()
+        absolute_urls(&article.body_html, permalink)
     } else {
         format!("<p>{}</p>", esc(&article.summary))
     };
@@ -144,7 +162,7 @@ fn atom(site: &Site, urls: &Urls, strings: &Strings, feed: &Feed) -> String {
             x,
             "<summary>{}</summary>\n<content type=\"html\">{}</content>\n</entry>\n",
             esc(&a.summary),
-            esc(&entry_html(site, strings, a))
+            esc(&entry_html(site, strings, a, &link))
         );
     }
     x.push_str("</feed>\n");
@@ -177,7 +195,7 @@ fn rss(site: &Site, urls: &Urls, strings: &Strings, feed: &Feed) -> String {
         let _ = write!(
             x,
             "<description>{}</description>\n</item>\n",
-            esc(&entry_html(site, strings, a))
+            esc(&entry_html(site, strings, a, &link))
         );
     }
     x.push_str("</channel>\n</rss>\n");
@@ -242,4 +260,22 @@ fn robots(site: &Site, urls: &Urls) -> String {
         "User-agent: *\n{rule}\n\nSitemap: {}\n",
         urls.permalink("sitemap.xml")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::absolute_urls;
+
+    #[test]
+    fn entry_urls_become_absolute() {
+        let html = r##"<a href="/repo/x/">a</a><a href="#notes">b</a><img src="i.png"><a href="https://e.org/?a=1&amp;b=2">c</a>"##;
+        let out = absolute_urls(html, "https://u.github.io/repo/world/a/");
+        assert!(
+            out.contains(r#"href="https://u.github.io/repo/x/""#),
+            "{out}"
+        );
+        assert!(out.contains(r#"href="https://u.github.io/repo/world/a/#notes""#));
+        assert!(out.contains(r#"src="https://u.github.io/repo/world/a/i.png""#));
+        assert!(out.contains(r#"href="https://e.org/?a=1&amp;b=2""#));
+    }
 }

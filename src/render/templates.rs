@@ -8,7 +8,7 @@ use anyhow::{anyhow, Result};
 use tera::Tera;
 
 use crate::config::Config;
-use crate::content::markdown::escape_html;
+use crate::html::escape as escape_html;
 use crate::theme::{self, Origin};
 
 /// Templates every theme must provide (the built-in theme provides them all).

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 
 use super::templates::Templates;
-use crate::content::markdown::escape_html;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::html::escape as escape_html;
 use crate::model::Site;
 use crate::output::Output;
 
@@ -177,7 +177,8 @@ fn link_problem(
     }
 }
 
-/// Internal `href`/`src` targets of a page that match no output file.
+/// Internal `href`/`src` targets of a page that match no output file. A root-relative URL outside
+/// the base path counts as broken: on the published site it would leave the project's path.
 fn broken_targets(
     html: &str,
     base_url: &str,
@@ -185,33 +186,25 @@ fn broken_targets(
     files: &HashSet<&str>,
 ) -> Vec<String> {
     let mut broken = Vec::new();
-    for attr in ["href=\"", "src=\""] {
-        for (at, _) in html.match_indices(attr) {
-            let start = at + attr.len();
-            let Some(len) = html[start..].find('"') else {
-                continue;
-            };
-            let raw = &html[start..start + len];
-            let Some(inner) = site_path(raw, base_url, base_path) else {
-                continue;
-            };
-            if !resolves(inner, files) {
-                broken.push(raw.to_string());
-            }
+    for range in crate::html::url_ranges(html) {
+        let raw = &html[range];
+        let inner = match raw.strip_prefix(base_url) {
+            Some(rest) => rest,
+            None if crate::html::is_root_relative(raw) => match raw.strip_prefix(base_path) {
+                Some(rest) => rest,
+                None => {
+                    broken.push(raw.to_string());
+                    continue;
+                }
+            },
+            None => continue,
+        };
+        let end = inner.find(['#', '?']).unwrap_or(inner.len());
+        if !resolves(&inner[..end], files) {
+            broken.push(raw.to_string());
         }
     }
     broken
-}
-
-/// The site-relative path of an internal URL (root-relative under the base path, or absolute on
-/// the site's own host); `None` for external links, fragments and relative links.
-fn site_path<'a>(url: &'a str, base_url: &str, base_path: &str) -> Option<&'a str> {
-    let rest = url.strip_prefix(base_url).or_else(|| {
-        url.strip_prefix(base_path)
-            .filter(|_| !url.starts_with("//"))
-    })?;
-    let end = rest.find(['#', '?']).unwrap_or(rest.len());
-    Some(&rest[..end])
 }
 
 fn resolves(path: &str, files: &HashSet<&str>) -> bool {
@@ -239,6 +232,13 @@ mod tests {
             <link href="/repo/css/site.css"><a href="https://e.org/repo/x">ext</a>
             <a href="https://site.example/repo/nope.html">abs</a><img src="/repo/img.png"><a href="#top">t</a>"##;
         let broken = broken_targets(html, "https://site.example/repo/", "/repo/", &files);
+        assert!(broken_targets(
+            "<a href=\"/elsewhere/\">",
+            "https://s/repo/",
+            "/repo/",
+            &files
+        )
+        .contains(&"/elsewhere/".to_string()));
         assert_eq!(
             broken,
             [
