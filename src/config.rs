@@ -194,6 +194,10 @@ fn resolve(root: &Path, raw: RawConfig, text: &str) -> Result<Config, Diagnostic
     let description = raw.description.unwrap_or_default();
     let languages = resolve_languages(raw.language, raw.languages, &title, &description)
         .map_err(|m| err("language", m))?;
+    if raw.feed.limit == Some(0) {
+        return Err(err("feed", "`feed.limit` must be at least 1".into())
+            .with_hint("it is the number of entries in each feed; remove it for 20"));
+    }
     let paginate = raw.paginate.unwrap_or(20);
     if paginate == 0 {
         return Err(err("paginate", "`paginate` must be at least 1".into()));

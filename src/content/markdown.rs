@@ -22,6 +22,9 @@ pub struct Rendered {
     pub first_paragraph: String,
 }
 
+/// Element ids the page around the body already uses.
+const RESERVED_IDS: &[&str] = &["main", "top", "content", "search"];
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -35,7 +38,8 @@ fn options() -> Options {
 pub fn render(markdown: &str, base_path: &str) -> Rendered {
     let mut out = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
-    let mut ids = HashSet::new();
+    // Ids the default theme uses on every page; a heading called "Main" must not take them.
+    let mut ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut code: Option<(String, String)> = None; // (language, text) of the fenced block being read
     let mut heading_start: Option<usize> = None;
     let mut paragraph_depth = 0usize;
@@ -112,6 +116,13 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
                 title,
                 id,
             })),
+            // Footnote ids are their labels; a prefix keeps `[^1]` or `[^main]` off heading ids.
+            Event::FootnoteReference(label) => {
+                events.push(Event::FootnoteReference(format!("fn-{label}").into()))
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => events.push(Event::Start(
+                Tag::FootnoteDefinition(format!("fn-{label}").into()),
+            )),
             Event::Html(html) => events.push(Event::Html(html_with_base_path(html, base_path))),
             Event::InlineHtml(html) => {
                 events.push(Event::InlineHtml(html_with_base_path(html, base_path)))
@@ -139,11 +150,11 @@ fn code_block_html(lang: &str, text: &str) -> String {
     };
     let inner = inner.unwrap_or_else(|| escape_html(text));
     if lang.is_empty() {
-        format!("<pre class=\"code\"><code>{inner}</code></pre>\n")
+        format!("<pre class=\"code hl-code\"><code>{inner}</code></pre>\n")
     } else {
         let lang = escape_html(lang);
         format!(
-            "<pre class=\"code\" data-lang=\"{lang}\"><code class=\"language-{lang}\">{inner}</code></pre>\n"
+            "<pre class=\"code hl-code\" data-lang=\"{lang}\"><code class=\"language-{lang}\">{inner}</code></pre>\n"
         )
     }
 }
@@ -166,23 +177,20 @@ fn set_heading_id(
     let Event::Start(Tag::Heading { id, .. }) = &mut events[start] else {
         return;
     };
-    let chosen = match id {
-        Some(existing) => existing.to_string(),
-        None => {
-            let base = match slugify(&text) {
-                s if s.is_empty() => format!("section-{}", level as usize),
-                s => s,
-            };
-            let mut candidate = base.clone();
-            let mut n = 1;
-            while ids.contains(&candidate) {
-                candidate = format!("{base}-{n}");
-                n += 1;
-            }
-            *id = Some(CowStr::from(candidate.clone()));
-            candidate
-        }
+    let base = match id.as_deref() {
+        Some(explicit) => explicit.to_string(),
+        None => match slugify(&text) {
+            s if s.is_empty() => format!("section-{}", level as usize),
+            s => s,
+        },
     };
+    let mut chosen = base.clone();
+    let mut n = 1;
+    while ids.contains(&chosen) {
+        chosen = format!("{base}-{n}");
+        n += 1;
+    }
+    *id = Some(CowStr::from(chosen.clone()));
     ids.insert(chosen.clone());
     events.push(Event::Html(
         format!(
@@ -229,7 +237,15 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_and_anchors() {
-        let html = render("## Main point\n\n## Main point\n\n## Own {#mine}\n", "/").html;
+        let html = render(
+            "## Main point\n\n## Main point\n\n## Own {#mine}\n\n## Again {#mine}\n\n## Main\n\nA[^main].\n\n[^main]: note\n",
+            "/",
+        )
+        .html;
+        assert!(html.contains("<h2 id=\"mine-1\">"), "{html}");
+        assert!(html.contains("<h2 id=\"main-1\">"), "{html}");
+        assert!(html.contains("id=\"fn-main\""), "{html}");
+        assert!(html.contains("href=\"#fn-main\""), "{html}");
         assert!(html.contains("<h2 id=\"main-point\">"), "{html}");
         assert!(html.contains("<h2 id=\"main-point-1\">"));
         assert!(html.contains("<h2 id=\"mine\">"));

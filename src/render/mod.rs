@@ -225,7 +225,7 @@ impl<'a> Renderer<'a> {
         let view = viewer.article(i, strings, true);
         let mut page = self.page_view("article", article.title.clone(), &article.lang, path);
         page.description = article.summary.clone();
-        page.alternates = view.translations.clone();
+        page.alternates = self.alternates(i, &view.translations);
         if site.config.canonical_to_source {
             page.canonical = article.source.url.clone();
         }
@@ -270,7 +270,11 @@ impl<'a> Renderer<'a> {
             .map(|&i| viewer.article(i, strings, false))
             .collect();
         let path = page_path(first, page);
-        let mut page_view = self.page_view(kind_name(kind), title.clone(), &lang.code, &path);
+        let head_title = match page {
+            1 => title.clone(),
+            n => format!("{title} — {} {n}", strings.get("page")),
+        };
+        let mut page_view = self.page_view(kind_name(kind), head_title, &lang.code, &path);
         if kind == ListKind::Section {
             page_view.feed_atom = self.urls.permalink(&format!("{first}atom.xml"));
             page_view.feed_rss = self.urls.permalink(&format!("{first}rss.xml"));
@@ -346,6 +350,31 @@ impl<'a> Renderer<'a> {
             feed_rss: self.urls.permalink(&format!("{prefix}rss.xml")),
             noindex: self.site.config.noindex,
         }
+    }
+
+    /// `hreflang` links: every version including this one, and `x-default` for the version in
+    /// the site's default language. Empty when the article has no translations.
+    fn alternates(&self, i: usize, translations: &[AlternateView]) -> Vec<AlternateView> {
+        if translations.is_empty() {
+            return Vec::new();
+        }
+        let site = self.site;
+        let lang = &site.articles[i].lang;
+        let mut all = vec![AlternateView {
+            lang: lang.clone(),
+            name: views::language_name(site, lang),
+            url: self.urls.url(&site.links[i].path),
+            permalink: self.urls.permalink(&site.links[i].path),
+        }];
+        all.extend(translations.iter().cloned());
+        let default = site.config.default_language();
+        if let Some(d) = all.iter().find(|a| a.lang == default).cloned() {
+            all.push(AlternateView {
+                lang: "x-default".into(),
+                ..d
+            });
+        }
+        all
     }
 
     fn language_title(&self, code: &str) -> String {

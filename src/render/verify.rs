@@ -63,13 +63,26 @@ fn check_attribution(
 ) -> Option<Diagnostic> {
     let html = std::str::from_utf8(html).ok()?;
     let article = &site.articles[i];
+    // Only what the template added counts: a link to the source inside the article's own body is
+    // not the attribution block.
+    let body = match html.find(&article.body_html) {
+        Some(at) if !article.body_html.is_empty() => at..at + article.body_html.len(),
+        _ => 0..0,
+    };
+    let outside = |at: &usize| !body.contains(at);
     let href = format!("href=\"{}\"", escape_html(&article.source.url));
     let name = escape_html(&article.source.name);
     let linked = html
         .match_indices(&href)
-        .any(|(at, _)| link_text_at(html, at).contains(&name));
+        .map(|(at, _)| at)
+        .filter(outside)
+        .any(|at| link_text_at(html, at).contains(&name));
     let notice = escape_html(&site.config.notice);
-    let missing = match (linked, html.contains(&notice)) {
+    let noticed = html
+        .match_indices(&notice)
+        .map(|(at, _)| at)
+        .any(|at| outside(&at));
+    let missing = match (linked, noticed) {
         (true, true) => return None,
         (false, _) => format!(
             "no link to the original ({}) naming {}",
@@ -77,10 +90,9 @@ fn check_attribution(
         ),
         (true, false) => "no reuse notice".to_string(),
     };
-    let template = templates.origin("article.html");
     Some(
         Diagnostic::new(
-            &template,
+            templates.origin("article.html"),
             None,
             format!("the page of {} has {missing}", article.rel_path.display()),
         )

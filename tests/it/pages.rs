@@ -45,6 +45,10 @@ fn home_lists_newest_first_and_paginates() {
     let first = site.read("index.html");
     assert!(first.contains("href=\"/page/2/\""), "no link to page 2");
     let second = site.read("page/2/index.html");
+    assert!(
+        second.contains("<title>Test Mirror — page 2</title>"),
+        "{second}"
+    );
     assert!(second.contains("rel=\"prev\" href=\"/\""));
     assert!(site.read("economy/index.html").contains("Own summary."));
 }
@@ -77,6 +81,8 @@ fn languages_get_their_own_pages_and_translation_links() {
     assert!(ru.contains("2 февраля 2025"));
     assert!(ru.contains("Мир"));
     assert!(ru.contains("hreflang=\"en\" href=\"https://mirror.example/world/middle/\""));
+    assert!(ru.contains("hreflang=\"ru\" href=\"https://mirror.example/ru/world/sredniy/\""));
+    assert!(ru.contains("hreflang=\"x-default\" href=\"https://mirror.example/world/middle/\""));
     let en = site.read("world/middle/index.html");
     assert!(en.contains("href=\"/ru/world/sredniy/\""));
     assert_eq!(list_titles(&site.read("ru/index.html")), ["Средний"]);

@@ -21,6 +21,21 @@ fn a_template_without_attribution_fails_naming_template_and_article() {
 }
 
 #[test]
+fn a_source_link_inside_the_body_does_not_count() {
+    let site = Site::new("title: T\n");
+    site.article(
+        "world/a.md",
+        "",
+        "From [Outlet](https://outlet.example/world/a.md).",
+    );
+    site.file(
+        "templates/article.html",
+        "{{ article.body | safe }} {{ site.notice }}",
+    );
+    assert!(site.build_error().contains("no link to the original"));
+}
+
+#[test]
 fn a_link_without_the_source_name_or_notice_is_not_enough() {
     let site = Site::new("title: T\nattribution: {notice: Reuse needs a link.}\n");
     site.article("world/a.md", "", "A.");
