@@ -184,6 +184,7 @@ impl Config {
 
 fn resolve(root: &Path, raw: RawConfig, text: &str) -> Result<Config, Diagnostic> {
     let err = |key: &str, msg: String| Diagnostic::new(CONFIG_FILE, line_of_key(text, key), msg);
+    let checks = check_values(&raw).map_err(|(key, msg, hint)| err(key, msg).with_hint(hint))?;
     let base_url = raw
         .base_url
         .unwrap_or_else(|| "http://127.0.0.1:1111/".into());
@@ -194,57 +195,23 @@ fn resolve(root: &Path, raw: RawConfig, text: &str) -> Result<Config, Diagnostic
     let description = raw.description.unwrap_or_default();
     let languages = resolve_languages(raw.language, raw.languages, &title, &description)
         .map_err(|m| err("language", m))?;
-    if raw.feed.limit == Some(0) {
-        return Err(err("feed", "`feed.limit` must be at least 1".into())
-            .with_hint("it is the number of entries in each feed; remove it for 20"));
-    }
-    let paginate = raw.paginate.unwrap_or(20);
-    if paginate == 0 {
-        return Err(err("paginate", "`paginate` must be at least 1".into()));
-    }
-    let timezone = match raw.timezone.as_deref() {
-        None => FixedOffset::east_opt(0).expect("zero offset is valid"),
-        Some(tz) => parse_offset(tz).ok_or_else(|| {
-            err("timezone", format!("`timezone: {tz}` is not a UTC offset"))
-                .with_hint("write an offset such as +04:00 or -05:30")
-        })?,
-    };
-    let share = raw.share.unwrap_or_else(|| {
-        ["x", "facebook", "telegram", "whatsapp", "email"]
-            .map(String::from)
-            .to_vec()
-    });
-    if let Some(bad) = share.iter().find(|s| !SHARE_TARGETS.contains(&s.as_str())) {
-        return Err(err("share", format!("unknown share target `{bad}`"))
-            .with_hint(format!("choose from {}", SHARE_TARGETS.join(", "))));
-    }
     let section_titles =
         resolve_sections(raw.sections).map_err(|(m, h)| err("sections", m).with_hint(h))?;
-    let canonical_to_source = match raw.canonical.as_deref() {
-        None | Some("mirror") => false,
-        Some("source") => true,
-        Some(other) => {
-            return Err(
-                err("canonical", format!("unknown canonical target `{other}`"))
-                    .with_hint("use `mirror` (the default) or `source`"),
-            )
-        }
-    };
     Ok(Config {
         root: root.to_path_buf(),
         base_url,
         base_path,
         languages,
         theme: raw.theme.unwrap_or_else(|| "default".into()),
-        paginate,
-        timezone,
+        paginate: checks.paginate,
+        timezone: checks.timezone,
         feed_limit: raw.feed.limit.unwrap_or(20),
         feed_full_content: raw.feed.full_content.unwrap_or(true),
         notice: raw.attribution.notice.unwrap_or_else(|| {
             "This article is mirrored with credit; all rights remain with the original publisher."
                 .into()
         }),
-        share,
+        share: checks.share,
         section_titles,
         highlight_light: raw
             .highlight
@@ -254,8 +221,77 @@ fn resolve(root: &Path, raw: RawConfig, text: &str) -> Result<Config, Diagnostic
             .highlight
             .dark
             .unwrap_or_else(|| "base16-ocean.dark".into()),
-        canonical_to_source,
+        canonical_to_source: checks.canonical_to_source,
         noindex: raw.noindex,
+    })
+}
+
+/// Values of `site.yaml` that need checking beyond their type.
+struct Checked {
+    paginate: usize,
+    timezone: FixedOffset,
+    share: Vec<String>,
+    canonical_to_source: bool,
+}
+
+/// A bad value: its key, what is wrong, what to do.
+type BadValue = (&'static str, String, String);
+
+fn check_values(raw: &RawConfig) -> Result<Checked, BadValue> {
+    if raw.feed.limit == Some(0) {
+        let hint = "it is the number of entries in each feed; remove it for 20";
+        return Err((
+            "feed",
+            "`feed.limit` must be at least 1".into(),
+            hint.into(),
+        ));
+    }
+    let paginate = raw.paginate.unwrap_or(20);
+    if paginate == 0 {
+        let hint = "it is the number of articles on each list page; remove it for 20";
+        return Err((
+            "paginate",
+            "`paginate` must be at least 1".into(),
+            hint.into(),
+        ));
+    }
+    let timezone = match raw.timezone.as_deref() {
+        None => FixedOffset::east_opt(0).expect("zero offset is valid"),
+        Some(tz) => parse_offset(tz).ok_or_else(|| {
+            let msg = format!("`timezone: {tz}` is not a UTC offset");
+            (
+                "timezone",
+                msg,
+                "write an offset such as +04:00 or -05:30".into(),
+            )
+        })?,
+    };
+    let share = raw.share.clone().unwrap_or_else(|| {
+        ["x", "facebook", "telegram", "whatsapp", "email"]
+            .map(String::from)
+            .to_vec()
+    });
+    if let Some(bad) = share.iter().find(|s| !SHARE_TARGETS.contains(&s.as_str())) {
+        let hint = format!("choose from {}", SHARE_TARGETS.join(", "));
+        return Err(("share", format!("unknown share target `{bad}`"), hint));
+    }
+    let canonical_to_source = match raw.canonical.as_deref() {
+        None | Some("mirror") => false,
+        Some("source") => true,
+        Some(other) => {
+            let hint = "use `mirror` (the default) or `source`".to_string();
+            return Err((
+                "canonical",
+                format!("unknown canonical target `{other}`"),
+                hint,
+            ));
+        }
+    };
+    Ok(Checked {
+        paginate,
+        timezone,
+        share,
+        canonical_to_source,
     })
 }
 

@@ -36,103 +36,138 @@ fn options() -> Options {
 
 /// Renders `markdown`; `base_path` (e.g. `/repo/`) is put before root-relative link targets.
 pub fn render(markdown: &str, base_path: &str) -> Rendered {
-    let mut out = Rendered::default();
-    let mut events: Vec<Event> = Vec::new();
-    // Ids the default theme uses on every page; a heading called "Main" must not take them.
-    let mut ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
-    let mut code: Option<(String, String)> = None; // (language, text) of the fenced block being read
-    let mut heading_start: Option<usize> = None;
-    let mut paragraph_depth = 0usize;
-    let mut first_done = false;
+    let mut walker = Walker {
+        out: Rendered::default(),
+        events: Vec::new(),
+        ids: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+        code: None,
+        heading_start: None,
+        paragraph_depth: 0,
+        first_done: false,
+    };
     for event in Parser::new_ext(markdown, options()) {
+        walker.handle(rewrite_targets(event, base_path));
+    }
+    let mut out = walker.out;
+    out.html.reserve(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out.html, walker.events.into_iter());
+    out
+}
+
+/// The state of one pass over a body's events.
+struct Walker<'a> {
+    out: Rendered,
+    events: Vec<Event<'a>>,
+    /// Element ids taken so far on the page (the theme's, then headings').
+    ids: HashSet<String>,
+    /// Language and text of the fenced block being read.
+    code: Option<(String, String)>,
+    /// Where the heading being read starts in `events`.
+    heading_start: Option<usize>,
+    paragraph_depth: usize,
+    /// Whether the first paragraph (for the summary) is complete.
+    first_done: bool,
+}
+
+impl<'a> Walker<'a> {
+    fn handle(&mut self, event: Event<'a>) {
+        if self.code.is_some() || matches!(event, Event::Start(Tag::CodeBlock(_))) {
+            return self.code_event(event);
+        }
+        self.count_text(&event);
+        match event {
+            Event::Start(Tag::Heading { .. }) => self.heading_start = Some(self.events.len()),
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = self.heading_start.take() {
+                    set_heading_id(&mut self.events, start, level, &mut self.ids);
+                }
+            }
+            Event::Start(Tag::Paragraph) => self.paragraph_depth += 1,
+            Event::End(TagEnd::Paragraph) => {
+                self.paragraph_depth -= 1;
+                self.first_done |= !self.out.first_paragraph.is_empty();
+            }
+            _ => {}
+        }
+        self.events.push(event);
+    }
+
+    /// Collects a fenced or indented code block and emits it highlighted.
+    fn code_event(&mut self, event: Event<'a>) {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => fence_language(&info).to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((lang, String::new()));
+                self.code = Some((lang, String::new()));
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((lang, text)) = code.take() {
-                    out.words += text.split_whitespace().count();
-                    events.push(Event::Html(code_block_html(&lang, &text).into()));
+                if let Some((lang, text)) = self.code.take() {
+                    self.out.words += text.split_whitespace().count();
+                    let html = code_block_html(&lang, &text);
+                    self.events.push(Event::Html(html.into()));
                 }
             }
-            Event::Text(text) if code.is_some() => {
-                code.as_mut().expect("checked above").1.push_str(&text);
-            }
-            Event::Start(Tag::Heading { .. }) => {
-                heading_start = Some(events.len());
-                events.push(event);
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some(start) = heading_start.take() {
-                    set_heading_id(&mut events, start, level, &mut ids);
+            Event::Text(text) => {
+                if let Some((_, code)) = self.code.as_mut() {
+                    code.push_str(&text);
                 }
-                events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Paragraph) => {
-                paragraph_depth += 1;
-                events.push(event);
-            }
-            Event::End(TagEnd::Paragraph) => {
-                paragraph_depth -= 1;
-                if !out.first_paragraph.is_empty() {
-                    first_done = true;
-                }
-                events.push(event);
-            }
-            Event::Text(ref text) | Event::Code(ref text) => {
-                out.words += text.split_whitespace().count();
-                if paragraph_depth > 0 && !first_done {
-                    out.first_paragraph.push_str(text);
-                }
-                events.push(event);
-            }
-            Event::SoftBreak if paragraph_depth > 0 && !first_done => {
-                out.first_paragraph.push(' ');
-                events.push(event);
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => events.push(Event::Start(Tag::Link {
-                link_type,
-                dest_url: with_base_path(dest_url, base_path),
-                title,
-                id,
-            })),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => events.push(Event::Start(Tag::Image {
-                link_type,
-                dest_url: with_base_path(dest_url, base_path),
-                title,
-                id,
-            })),
-            // Footnote ids are their labels; a prefix keeps `[^1]` or `[^main]` off heading ids.
-            Event::FootnoteReference(label) => {
-                events.push(Event::FootnoteReference(format!("fn-{label}").into()))
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => events.push(Event::Start(
-                Tag::FootnoteDefinition(format!("fn-{label}").into()),
-            )),
-            Event::Html(html) => events.push(Event::Html(html_with_base_path(html, base_path))),
-            Event::InlineHtml(html) => {
-                events.push(Event::InlineHtml(html_with_base_path(html, base_path)))
-            }
-            other => events.push(other),
+            _ => {}
         }
     }
-    out.html.reserve(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    out
+
+    /// Counts words, and keeps the first paragraph's text for a summary.
+    fn count_text(&mut self, event: &Event) {
+        let in_first = self.paragraph_depth > 0 && !self.first_done;
+        match event {
+            Event::Text(text) | Event::Code(text) => {
+                self.out.words += text.split_whitespace().count();
+                if in_first {
+                    self.out.first_paragraph.push_str(text);
+                }
+            }
+            Event::SoftBreak if in_first => self.out.first_paragraph.push(' '),
+            _ => {}
+        }
+    }
+}
+
+/// Adds the base path to root-relative link, image and raw-HTML targets, and prefixes footnote
+/// labels (which become ids) so that `[^1]` or `[^main]` cannot collide with heading ids.
+fn rewrite_targets<'a>(event: Event<'a>, base_path: &str) -> Event<'a> {
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: with_base_path(dest_url, base_path),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: with_base_path(dest_url, base_path),
+            title,
+            id,
+        }),
+        Event::FootnoteReference(label) => Event::FootnoteReference(format!("fn-{label}").into()),
+        Event::Start(Tag::FootnoteDefinition(label)) => {
+            Event::Start(Tag::FootnoteDefinition(format!("fn-{label}").into()))
+        }
+        Event::Html(html) => Event::Html(html_with_base_path(html, base_path)),
+        Event::InlineHtml(html) => Event::InlineHtml(html_with_base_path(html, base_path)),
+        other => other,
+    }
 }
 
 /// The language token of a fence's info string (`rust,ignore` → `rust`).

@@ -162,107 +162,141 @@ pub fn to_article(
     if front.draft && !drafts {
         return Ok(None);
     }
-    let mut problems = Vec::new();
-    let at = |key: &str| frontmatter::line_of_key(parsed.yaml, key).or(Some(1));
-    let err = |key: &str, msg: String, hint: &str| {
-        Diagnostic::new(&doc.rel_path, at(key), msg).with_hint(hint)
+    let mut check = Checker {
+        doc,
+        yaml: parsed.yaml,
+        problems: Vec::new(),
     };
     let (lang, section) = locate(config, doc, &front).unwrap_or_else(|(key, msg, hint)| {
-        problems.push(err(key, msg, &hint));
-        (config.default_language().to_string(), String::new())
+        check.report(key, msg, &hint);
+        Default::default()
     });
     let title = front.title.clone().filter(|t| !t.trim().is_empty());
     if title.is_none() {
-        problems.push(err(
+        check.report(
             "title",
             "no `title`".into(),
             "add `title: \"Headline\"` to the front matter",
-        ));
+        );
     }
-    let date = match front.date.as_deref() {
-        None => {
-            problems.push(err(
-                "date",
-                "no `date`".into(),
-                "add `date: 2025-06-12T15:29:00+04:00` (or YYYY-MM-DD)",
-            ));
-            None
-        }
-        Some(text) => parse_date_or_report(text, config, &mut problems, || {
-            err("date", format!("`date: {text}` is not a date"), DATE_HINT)
-        }),
-    };
-    let updated = front.updated.as_deref().and_then(|text| {
-        parse_date_or_report(text, config, &mut problems, || {
-            err(
-                "updated",
-                format!("`updated: {text}` is not a date"),
-                DATE_HINT,
-            )
-        })
-    });
-    let source = check_source(front.source.clone()).map_err(|(msg, hint)| err("source", msg, hint));
-    let source = source.map_err(|d| problems.push(d)).ok();
+    let date = check.date(config, "date", front.date.as_deref(), true);
+    let updated = check.date(config, "updated", front.updated.as_deref(), false);
+    let source = check_source(front.source.clone())
+        .map_err(|(msg, hint)| check.report("source", msg, hint))
+        .ok();
     let slug = match front.slug.as_deref() {
         Some(s) => slugify(s),
         None => slugify(strip_lang_suffix(config, &doc.stem).0),
     };
     if slug.is_empty() {
-        problems.push(err(
-            "slug",
-            "the slug is empty".into(),
-            "give the file a name with letters or digits, or set `slug:`",
-        ));
+        let hint = "give the file a name with letters or digits, or set `slug:`";
+        check.report("slug", "the slug is empty".into(), hint);
     }
-    let (Some(title), Some(date), Some(source), true) = (title, date, source, problems.is_empty())
-    else {
-        return Err(problems);
-    };
-    let rendered = markdown::render(parsed.body, &config.base_path);
+    match (title, date, source, check.problems.is_empty()) {
+        (Some(title), Some(date), Some(source), true) => {
+            let checked = Checked {
+                title,
+                date,
+                updated,
+                source,
+                lang,
+                section,
+                slug,
+            };
+            Ok(Some(assemble(config, doc, front, parsed.body, checked)))
+        }
+        _ => Err(check.problems),
+    }
+}
+
+/// The validated parts of an article's front matter and place.
+struct Checked {
+    title: String,
+    date: DateTime<FixedOffset>,
+    updated: Option<DateTime<FixedOffset>>,
+    source: Source,
+    lang: String,
+    section: String,
+    slug: String,
+}
+
+/// Gathers the problems of one file, each pointed at the line of its key.
+struct Checker<'a> {
+    doc: &'a SourceDoc,
+    yaml: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, key: &str, message: String, hint: &str) {
+        let line = frontmatter::line_of_key(self.yaml, key).or(Some(1));
+        self.problems
+            .push(Diagnostic::new(&self.doc.rel_path, line, message).with_hint(hint));
+    }
+
+    /// Parses the date under `key`, reporting it when it is malformed, or missing but `required`.
+    fn date(
+        &mut self,
+        config: &Config,
+        key: &str,
+        text: Option<&str>,
+        required: bool,
+    ) -> Option<DateTime<FixedOffset>> {
+        let Some(text) = text else {
+            if required {
+                let hint = "add `date: 2025-06-12T15:29:00+04:00` (or YYYY-MM-DD)";
+                self.report(key, format!("no `{key}`"), hint);
+            }
+            return None;
+        };
+        let date = frontmatter::parse_date(text, config.timezone);
+        if date.is_none() {
+            self.report(key, format!("`{key}: {text}` is not a date"), DATE_HINT);
+        }
+        date
+    }
+}
+
+/// Builds the article from checked parts, rendering its body.
+fn assemble(
+    config: &Config,
+    doc: &SourceDoc,
+    front: FrontMatter,
+    body: &str,
+    checked: Checked,
+) -> Article {
+    let rendered = markdown::render(body, &config.base_path);
     let summary = front
         .summary
         .unwrap_or_else(|| shorten(&rendered.first_paragraph, 200));
-    Ok(Some(Article {
+    let tags = front
+        .tags
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty());
+    Article {
         rel_path: doc.rel_path.clone(),
-        title,
-        date,
-        updated,
-        section,
-        tags: front
-            .tags
-            .iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
-        lang,
-        source,
+        title: checked.title,
+        date: checked.date,
+        updated: checked.updated,
+        section: checked.section,
+        tags: tags.map(str::to_string).collect(),
+        lang: checked.lang,
+        source: checked.source,
         authors: front.author.map(|a| a.into_vec()).unwrap_or_default(),
         summary,
         image: front.image,
         views: front.views,
         draft: front.draft,
-        slug,
+        slug: checked.slug,
         translation_key: front.translation_key,
         body_html: rendered.html,
         words: rendered.words,
-    }))
+    }
 }
 
 const DATE_HINT: &str =
     "write RFC 3339 (2025-06-12T15:29:00+04:00) or YYYY-MM-DD or YYYY-MM-DD HH:MM";
-
-fn parse_date_or_report(
-    text: &str,
-    config: &Config,
-    problems: &mut Vec<Diagnostic>,
-    report: impl FnOnce() -> Diagnostic,
-) -> Option<DateTime<FixedOffset>> {
-    let date = frontmatter::parse_date(text, config.timezone);
-    if date.is_none() {
-        problems.push(report());
-    }
-    date
-}
 
 /// Works out the language and the section from the front matter and the file's place:
 /// `content/<section>/…` or `content/<lang>/<section>/…`, or a `name.<lang>.md` file name.
