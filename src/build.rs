@@ -125,7 +125,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary>
     dir::check_target(&options.root, &target)?;
     let rendered = render_site(options, false, progress)?;
     progress.start("write", rendered.outputs.len() as u64);
-    let written = dir::write_atomically(&target, &rendered.outputs);
+    let written = dir::write_atomically(&target, &rendered.outputs, &|| progress.advance(1));
     progress.finish();
     written?;
     Ok(summary(rendered, started, Some(target)))

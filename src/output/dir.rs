@@ -68,8 +68,13 @@ fn absolute(path: &Path) -> PathBuf {
     out.canonicalize().unwrap_or(out)
 }
 
-/// Writes `outputs` to `target`, replacing what was there only on success.
-pub fn write_atomically(target: &Path, outputs: &[Output]) -> Result<()> {
+/// Writes `outputs` to `target`, replacing what was there only on success. `on_file` is called
+/// once per file written, for progress.
+pub fn write_atomically(
+    target: &Path,
+    outputs: &[Output],
+    on_file: &(dyn Fn() + Sync),
+) -> Result<()> {
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -81,7 +86,8 @@ pub fn write_atomically(target: &Path, outputs: &[Output]) -> Result<()> {
         .unwrap_or_else(|| "public".into());
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    if let Err(e) = write_all(&staging, outputs).and_then(|()| carry_dot_entries(target, &staging))
+    if let Err(e) =
+        write_all(&staging, outputs, on_file).and_then(|()| carry_dot_entries(target, &staging))
     {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
@@ -90,7 +96,7 @@ pub fn write_atomically(target: &Path, outputs: &[Output]) -> Result<()> {
 }
 
 /// Writes every output under `root` (which must not exist yet), in parallel.
-pub fn write_all(root: &Path, outputs: &[Output]) -> Result<()> {
+pub fn write_all(root: &Path, outputs: &[Output], on_file: &(dyn Fn() + Sync)) -> Result<()> {
     fs::create_dir_all(root).with_context(|| format!("cannot create {}", root.display()))?;
     // Directories first, once each and in order, so the parallel writes below never race on them.
     let dirs: BTreeSet<&str> = outputs
@@ -107,7 +113,9 @@ pub fn write_all(root: &Path, outputs: &[Output]) -> Result<()> {
             Body::Bytes(bytes) => fs::write(&path, bytes),
             Body::Copy(from) => fs::copy(from, &path).map(|_| ()),
         }
-        .with_context(|| format!("cannot write {}", path.display()))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+        on_file();
+        Ok(())
     })
 }
 
@@ -159,8 +167,13 @@ mod tests {
     fn replaces_the_previous_site() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        write_atomically(&target, &[Output::bytes("a/index.html", b"one".to_vec())]).unwrap();
-        write_atomically(&target, &[Output::bytes("b.txt", b"two".to_vec())]).unwrap();
+        write_atomically(
+            &target,
+            &[Output::bytes("a/index.html", b"one".to_vec())],
+            &|| {},
+        )
+        .unwrap();
+        write_atomically(&target, &[Output::bytes("b.txt", b"two".to_vec())], &|| {}).unwrap();
         assert!(!target.join("a/index.html").exists());
         assert_eq!(fs::read(target.join("b.txt")).unwrap(), b"two");
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
@@ -174,7 +187,12 @@ mod tests {
         fs::create_dir_all(target.join(".git")).unwrap();
         fs::write(target.join(".git/HEAD"), "ref").unwrap();
         fs::write(target.join("index.html"), "old").unwrap();
-        write_atomically(&target, &[Output::bytes("index.html", b"new".to_vec())]).unwrap();
+        write_atomically(
+            &target,
+            &[Output::bytes("index.html", b"new".to_vec())],
+            &|| {},
+        )
+        .unwrap();
         assert_eq!(fs::read(target.join(".git/HEAD")).unwrap(), b"ref");
         assert_eq!(fs::read(target.join("index.html")).unwrap(), b"new");
     }
@@ -202,14 +220,19 @@ mod tests {
     fn failed_write_leaves_the_previous_site() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        write_atomically(&target, &[Output::bytes("keep.txt", b"old".to_vec())]).unwrap();
+        write_atomically(
+            &target,
+            &[Output::bytes("keep.txt", b"old".to_vec())],
+            &|| {},
+        )
+        .unwrap();
         let bad = Output {
             path: "x.css".into(),
             body: Body::Copy(tmp.path().join("missing.css")),
             article: None,
             template: None,
         };
-        assert!(write_atomically(&target, &[bad]).is_err());
+        assert!(write_atomically(&target, &[bad], &|| {}).is_err());
         assert_eq!(fs::read(target.join("keep.txt")).unwrap(), b"old");
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
     }
