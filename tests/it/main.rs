@@ -8,6 +8,7 @@ mod cli;
 mod errors;
 mod example_site;
 mod feeds;
+mod golden;
 mod output;
 mod pages;
 mod templates;
