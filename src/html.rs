@@ -3,29 +3,40 @@
 
 use std::ops::Range;
 
-/// Escapes the five HTML-special characters.
+/// Escapes the five HTML-special characters. Runs of plain text are copied whole, since this is
+/// called for every value every template prints.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut plain_from = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // The special characters are ASCII, so `i` is always a char boundary.
+        out.push_str(&text[plain_from..i]);
+        out.push_str(entity);
+        plain_from = i + 1;
     }
+    out.push_str(&text[plain_from..]);
     out
 }
 
 /// Escapes text for XML, dropping the control characters XML 1.0 forbids (imported text
 /// sometimes carries them, and one would make a whole feed unreadable).
 pub fn escape_xml(text: &str) -> String {
-    if text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    {
+    let bytes = text.as_bytes();
+    // C0 controls but tab, newline and return; DEL; C1 controls (U+0080..U+009F, 0xC2 0x80..0x9F).
+    let forbidden = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
+    if forbidden {
         let clean: String = text
             .chars()
             .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
@@ -35,25 +46,38 @@ pub fn escape_xml(text: &str) -> String {
     escape(text)
 }
 
-/// The byte ranges of every `href` and `src` attribute value in `html`, in order.
+/// The byte ranges of every `href` and `src` attribute value in `html`, in order. One pass over
+/// the `=` signs: this runs on every page the build writes.
 pub fn url_ranges(html: &str) -> Vec<Range<usize>> {
     let bytes = html.as_bytes();
     let mut ranges = Vec::new();
-    for attr in [" href=", " src=", "\thref=", "\nhref=", "\tsrc=", "\nsrc="] {
-        for (at, _) in html.match_indices(attr) {
-            let start = at + attr.len();
-            let Some(&quote) = bytes.get(start) else {
-                continue;
-            };
-            if quote != b'"' && quote != b'\'' {
-                continue;
-            }
-            if let Some(len) = html[start + 1..].find(quote as char) {
-                ranges.push(start + 1..start + 1 + len);
-            }
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'=') {
+        let eq = at + offset;
+        at = eq + 1;
+        let name_len = if bytes[..eq].ends_with(b"href") {
+            4
+        } else if bytes[..eq].ends_with(b"src") {
+            3
+        } else {
+            continue;
+        };
+        // The attribute name must stand alone (` href=`, not `data-href=`).
+        if !bytes
+            .get(eq.wrapping_sub(name_len + 1))
+            .is_some_and(|b| b.is_ascii_whitespace())
+        {
+            continue;
+        }
+        let quote = match bytes.get(eq + 1) {
+            Some(&q @ (b'"' | b'\'')) => q,
+            _ => continue,
+        };
+        if let Some(len) = bytes[eq + 2..].iter().position(|&b| b == quote) {
+            ranges.push(eq + 2..eq + 2 + len);
+            at = eq + 2 + len + 1;
         }
     }
-    ranges.sort_by_key(|r| r.start);
     ranges
 }
 
@@ -90,6 +114,30 @@ mod tests {
     }
 
     #[test]
+    fn escape_keeps_plain_runs_and_unicode() {
+        assert_eq!(
+            escape("Мир & <b>'x'</b>"),
+            "Мир &amp; &lt;b&gt;&#39;x&#39;&lt;/b&gt;"
+        );
+        assert_eq!(escape("plain"), "plain");
+    }
+
+    #[test]
+    fn attributes_at_edges_and_unquoted_are_handled() {
+        assert!(
+            url_ranges("href=\"/a\"").is_empty(),
+            "no space before the name"
+        );
+        assert!(
+            url_ranges("<a href=/a>").is_empty(),
+            "unquoted values are skipped"
+        );
+        let html = "<a\nhref=\"/x\" src=\"\">";
+        let urls: Vec<&str> = url_ranges(html).into_iter().map(|r| &html[r]).collect();
+        assert_eq!(urls, ["/x", ""]);
+    }
+
+    #[test]
     fn rewrites_only_what_is_asked() {
         let html = r#"<a href="/a">x</a> <a href="https://e.org/">y</a>"#;
         let out = rewrite_urls(html, |u| is_root_relative(u).then(|| format!("/repo{u}")));
@@ -102,5 +150,6 @@ mod tests {
     #[test]
     fn xml_escape_drops_forbidden_controls() {
         assert_eq!(escape_xml("a\u{1}b\tc & d"), "ab\tc &amp; d");
+        assert_eq!(escape_xml("x\u{85}y\u{7f}z Ж"), "xyz Ж");
     }
 }

@@ -3,6 +3,11 @@
 
 mod cli;
 
+/// A build makes millions of short-lived allocations from all threads at once (template values,
+/// strings); mimalloc serves them faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::IsTerminal;
 use std::process::ExitCode;
 

@@ -65,9 +65,9 @@ fn check_attribution(
     let article = &site.articles[i];
     // Only what the template added counts: a link to the source inside the article's own body is
     // not the attribution block.
-    let body = match html.find(&article.body_html) {
-        Some(at) if !article.body_html.is_empty() => at..at + article.body_html.len(),
-        _ => 0..0,
+    let body = match find_body(html, &article.body_html) {
+        Some(at) => at..at + article.body_html.len(),
+        None => 0..0,
     };
     let outside = |at: &usize| !body.contains(at);
     let href = format!("href=\"{}\"", escape_html(&article.source.url));
@@ -98,6 +98,21 @@ fn check_attribution(
         )
         .with_hint("every article page must show the attribution: include \"partials/attribution.html\" in the article template"),
     )
+}
+
+/// Where the body stands in the page. Searching for a short prefix and comparing the rest is much
+/// cheaper than preparing a search for a whole body as the needle.
+fn find_body(html: &str, body: &str) -> Option<usize> {
+    if body.is_empty() {
+        return None;
+    }
+    let mut cut = body.len().min(64);
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    html.match_indices(&body[..cut])
+        .map(|(at, _)| at)
+        .find(|&at| html[at..].starts_with(body))
 }
 
 /// The text of the `<a>` element whose attribute starts at byte `at`, tags stripped.
@@ -229,6 +244,14 @@ fn resolves(path: &str, files: &HashSet<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn body_is_found_after_a_false_start() {
+        let body = "<p>Same start, then the rest.</p>";
+        let html = format!("<p>Same start, but not this.</p><main>{body}</main>");
+        assert_eq!(find_body(&html, body), html.find("<main>").map(|at| at + 6));
+        assert_eq!(find_body(&html, ""), None);
+    }
 
     #[test]
     fn link_text_strips_tags() {

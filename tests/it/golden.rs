@@ -39,7 +39,9 @@ fn digests(base_url: Option<&str>) -> String {
 }
 
 fn compare(name: &str, actual: String) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var_os("NEWSMIRROR_UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &actual).unwrap();
@@ -49,7 +51,11 @@ fn compare(name: &str, actual: String) {
     let changed: Vec<&str> = actual
         .lines()
         .filter(|l| !expected.lines().any(|e| e == *l))
-        .chain(expected.lines().filter(|e| !actual.lines().any(|l| l == *e)))
+        .chain(
+            expected
+                .lines()
+                .filter(|e| !actual.lines().any(|l| l == *e)),
+        )
         .collect();
     assert!(
         changed.is_empty(),
@@ -67,5 +73,8 @@ fn example_site_output_is_unchanged() {
 
 #[test]
 fn example_site_under_a_project_path_is_unchanged() {
-    compare("example-site-repo.sha256", digests(Some("https://user.github.io/repo/")));
+    compare(
+        "example-site-repo.sha256",
+        digests(Some("https://user.github.io/repo/")),
+    );
 }
