@@ -2,6 +2,7 @@
 //! verify → write. `check` stops before writing.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -10,8 +11,8 @@ use crate::config::{normalise_base_url, Config};
 use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
-use crate::output::{dir, Output};
-use crate::progress::Progress;
+use crate::output::{dir, Collect, Discard, Output, Sink};
+use crate::progress::{Progress, Silent};
 use crate::render;
 
 /// What to build and where.
@@ -81,21 +82,25 @@ pub fn load_config(options: &BuildOptions) -> Result<Config> {
     Ok(config)
 }
 
-/// A site rendered and verified, ready to write.
+/// A site rendered, verified and handed to a sink.
 pub struct Rendered {
     /// The model.
     pub site: Site,
-    /// Every output file.
-    pub outputs: Vec<Output>,
+    /// Every output path.
+    pub paths: Vec<String>,
     /// Broken links inside article bodies (empty when `strict`).
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Runs every stage but the write. With `strict`, broken links in article bodies are errors too.
+/// Runs every stage, handing each output to `sink` as it is made. With `strict`, broken links in
+/// article bodies are errors too. `before_render` gets every path the build will write, before
+/// the first page is rendered (the directory sink creates its folders there).
 pub fn render_site(
     options: &BuildOptions,
     strict: bool,
     progress: &dyn Progress,
+    sink: &dyn Sink,
+    before_render: &mut dyn FnMut(&[String]) -> Result<()>,
 ) -> Result<Rendered> {
     let config = load_config(options)?;
     let files = content::discover(&config.content_dir())?.len();
@@ -104,46 +109,76 @@ pub fn render_site(
     progress.finish();
     let site = Site::new(config, articles?)?;
     let renderer = render::Renderer::new(&site).context("cannot prepare the templates")?;
-    progress.start("render", renderer.page_count() as u64);
-    let outputs = renderer.render_all(&|| progress.advance(1));
+    let plan = renderer.plan()?;
+    let paths = plan.paths.clone();
+    before_render(&paths)?;
+    progress.start("render", plan.page_count() as u64);
+    let report = renderer.render(plan, sink, &|| progress.advance(1));
     progress.finish();
-    let outputs = outputs?;
-    let warnings =
-        render::verify::verify(&site, &outputs, renderer.templates()).into_result(strict)?;
+    let warnings = report?.into_result(strict)?;
+    drop(renderer);
     Ok(Rendered {
         site,
-        outputs,
+        paths,
         warnings,
     })
 }
 
-/// `newsmirror build`: renders and verifies the site, then swaps it into the output directory.
+/// Renders the site into memory, sorted by path (for tests and previews).
+pub fn render_to_memory(options: &BuildOptions, strict: bool) -> Result<(Rendered, Vec<Output>)> {
+    let collect = Collect::default();
+    let rendered = render_site(options, strict, &Silent, &collect, &mut |_| Ok(()))?;
+    Ok((rendered, collect.into_outputs()))
+}
+
+/// `newsmirror build`: renders and verifies the site into a staging directory, and swaps it into
+/// the output directory only when everything succeeded.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary> {
     let started = Instant::now();
     let target = options.output_dir();
     // Refuse a dangerous target before spending time on the build.
     dir::check_target(&options.root, &target)?;
-    let rendered = render_site(options, false, progress)?;
-    progress.start("write", rendered.outputs.len() as u64);
-    let written = dir::write_atomically(&target, &rendered.outputs, &|| progress.advance(1));
-    progress.finish();
-    written?;
+    let staging: OnceLock<dir::Staging> = OnceLock::new();
+    let sink = StagingSink(&staging);
+    let rendered = render_site(options, false, progress, &sink, &mut |paths| {
+        let _ = staging.set(dir::Staging::begin(&target, paths)?);
+        Ok(())
+    })?;
+    // On any error above, dropping the staging directory removes it; here it replaces the site.
+    if let Some(staging) = staging.into_inner() {
+        staging.commit()?;
+    }
     Ok(summary(rendered, started, Some(target)))
+}
+
+/// Writes into the staging directory once `render_site` has created it.
+struct StagingSink<'a>(&'a OnceLock<dir::Staging>);
+
+impl Sink for StagingSink<'_> {
+    fn accept(&self, output: Output) -> Result<()> {
+        match self.0.get() {
+            Some(staging) => staging.accept(output),
+            None => anyhow::bail!("internal error: output before the staging directory exists"),
+        }
+    }
 }
 
 /// `newsmirror check`: everything `build` checks, writing nothing.
 pub fn check(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary> {
     let started = Instant::now();
-    let rendered = render_site(options, true, progress)?;
+    let rendered = render_site(options, true, progress, &Discard, &mut |_| Ok(()))?;
     Ok(summary(rendered, started, None))
 }
 
 fn summary(rendered: Rendered, started: Instant, output: Option<PathBuf>) -> Summary {
-    let outputs = &rendered.outputs;
     Summary {
         articles: rendered.site.articles.len(),
-        pages: outputs.iter().filter(|o| o.path.ends_with(".html")).count(),
-        files: outputs.len(),
+        pages: rendered
+            .paths
+            .iter()
+            .filter(|p| p.ends_with(".html"))
+            .count(),
+        files: rendered.paths.len(),
         seconds: started.elapsed().as_secs_f64(),
         output,
         warnings: rendered.warnings,

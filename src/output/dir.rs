@@ -10,9 +10,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use rayon::prelude::*;
 
-use super::{Body, Output};
+use super::{Body, Output, Sink};
 
 /// Site folders that must never be the output or hold it.
 const SOURCE_FOLDERS: &[&str] = &["content", "static", "templates", "themes", "i18n"];
@@ -68,55 +67,88 @@ fn absolute(path: &Path) -> PathBuf {
     out.canonicalize().unwrap_or(out)
 }
 
-/// Writes `outputs` to `target`, replacing what was there only on success. `on_file` is called
-/// once per file written, for progress.
-pub fn write_atomically(
-    target: &Path,
-    outputs: &[Output],
-    on_file: &(dyn Fn() + Sync),
-) -> Result<()> {
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
-    if let Err(e) =
-        write_all(&staging, outputs, on_file).and_then(|()| carry_dot_entries(target, &staging))
-    {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    swap_into_place(&staging, target, &parent, &name)
+/// A staging directory beside the target, receiving files while the site renders.
+pub struct Staging {
+    staging: PathBuf,
+    target: PathBuf,
+    committed: bool,
 }
 
-/// Writes every output under `root` (which must not exist yet), in parallel.
-pub fn write_all(root: &Path, outputs: &[Output], on_file: &(dyn Fn() + Sync)) -> Result<()> {
-    fs::create_dir_all(root).with_context(|| format!("cannot create {}", root.display()))?;
-    // Directories first, once each and in order, so the parallel writes below never race on them.
-    let dirs: BTreeSet<&str> = outputs
-        .iter()
-        .filter_map(|o| o.path.rsplit_once('/').map(|(dir, _)| dir))
-        .collect();
-    for dir in dirs {
-        let path = root.join(dir);
-        fs::create_dir_all(&path).with_context(|| format!("cannot create {}", path.display()))?;
+impl Staging {
+    /// Creates the staging directory and every folder that `paths` (site-relative file paths)
+    /// need, so that parallel writes never race on creating them.
+    pub fn begin(target: &Path, paths: &[String]) -> Result<Staging> {
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&staging);
+        let this = Staging {
+            staging,
+            target: target.to_path_buf(),
+            committed: false,
+        };
+        fs::create_dir_all(&this.staging)
+            .with_context(|| format!("cannot create {}", this.staging.display()))?;
+        let dirs: BTreeSet<&str> = paths
+            .iter()
+            .filter_map(|p| p.rsplit_once('/').map(|(dir, _)| dir))
+            .collect();
+        for dir in dirs {
+            let path = this.staging.join(dir);
+            fs::create_dir_all(&path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+        }
+        Ok(this)
     }
-    outputs.par_iter().try_for_each(|output| {
-        let path = root.join(&output.path);
+
+    /// Swaps the staged site into place, keeping the previous site's top-level dot-entries.
+    pub fn commit(mut self) -> Result<()> {
+        carry_dot_entries(&self.target, &self.staging)?;
+        let parent = self
+            .staging
+            .parent()
+            .expect("staging has a parent")
+            .to_path_buf();
+        let name = self
+            .target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        self.committed = true;
+        swap_into_place(
+            &self.staging,
+            &self.target,
+            &parent,
+            &name.unwrap_or_default(),
+        )
+    }
+}
+
+impl Sink for Staging {
+    fn accept(&self, output: Output) -> Result<()> {
+        let path = self.staging.join(&output.path);
         match &output.body {
             Body::Bytes(bytes) => fs::write(&path, bytes),
             Body::Copy(from) => fs::copy(from, &path).map(|_| ()),
         }
-        .with_context(|| format!("cannot write {}", path.display()))?;
-        on_file();
-        Ok(())
-    })
+        .with_context(|| format!("cannot write {}", path.display()))
+    }
+}
+
+impl Drop for Staging {
+    /// An uncommitted staging directory (a failed build) is removed; the target is untouched.
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// Moves top-level entries named `.something` from the previous site into the new one, unless the
@@ -162,18 +194,24 @@ fn swap_into_place(staging: &Path, target: &Path, parent: &Path, name: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rayon::prelude::*;
+
+    /// Writes `outputs` to `target` at once, replacing what was there only on success.
+    fn write_atomically(target: &Path, outputs: &[Output]) -> Result<()> {
+        let paths: Vec<String> = outputs.iter().map(|o| o.path.clone()).collect();
+        let staging = Staging::begin(target, &paths)?;
+        outputs
+            .par_iter()
+            .try_for_each(|o| staging.accept(o.clone()))?;
+        staging.commit()
+    }
 
     #[test]
     fn replaces_the_previous_site() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        write_atomically(
-            &target,
-            &[Output::bytes("a/index.html", b"one".to_vec())],
-            &|| {},
-        )
-        .unwrap();
-        write_atomically(&target, &[Output::bytes("b.txt", b"two".to_vec())], &|| {}).unwrap();
+        write_atomically(&target, &[Output::bytes("a/index.html", b"one".to_vec())]).unwrap();
+        write_atomically(&target, &[Output::bytes("b.txt", b"two".to_vec())]).unwrap();
         assert!(!target.join("a/index.html").exists());
         assert_eq!(fs::read(target.join("b.txt")).unwrap(), b"two");
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
@@ -187,12 +225,7 @@ mod tests {
         fs::create_dir_all(target.join(".git")).unwrap();
         fs::write(target.join(".git/HEAD"), "ref").unwrap();
         fs::write(target.join("index.html"), "old").unwrap();
-        write_atomically(
-            &target,
-            &[Output::bytes("index.html", b"new".to_vec())],
-            &|| {},
-        )
-        .unwrap();
+        write_atomically(&target, &[Output::bytes("index.html", b"new".to_vec())]).unwrap();
         assert_eq!(fs::read(target.join(".git/HEAD")).unwrap(), b"ref");
         assert_eq!(fs::read(target.join("index.html")).unwrap(), b"new");
     }
@@ -220,19 +253,14 @@ mod tests {
     fn failed_write_leaves_the_previous_site() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        write_atomically(
-            &target,
-            &[Output::bytes("keep.txt", b"old".to_vec())],
-            &|| {},
-        )
-        .unwrap();
+        write_atomically(&target, &[Output::bytes("keep.txt", b"old".to_vec())]).unwrap();
         let bad = Output {
             path: "x.css".into(),
             body: Body::Copy(tmp.path().join("missing.css")),
             article: None,
             template: None,
         };
-        assert!(write_atomically(&target, &[bad], &|| {}).is_err());
+        assert!(write_atomically(&target, &[bad]).is_err());
         assert_eq!(fs::read(target.join("keep.txt")).unwrap(), b"old");
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
     }

@@ -1,10 +1,53 @@
-//! The write stage. Every byte a build produces is an [`Output`]; sinks differ only in where the
-//! outputs go. [`dir`] writes a directory atomically: into a staging directory that replaces the
-//! previous one only once everything is written, so a failed build leaves it untouched.
+//! The write stage. Every byte a build produces is an [`Output`], handed to a [`Sink`] as soon as
+//! it is rendered and verified, so that a build never holds the whole site in memory. Sinks differ
+//! only in where outputs go: [`dir::Staging`] writes a directory atomically (a staging directory
+//! that replaces the previous site only once everything succeeded), [`Collect`] keeps them in
+//! memory, [`Discard`] drops them (`check`).
 
 pub mod dir;
 
 use std::path::PathBuf;
+use std::sync::Mutex;
+
+use anyhow::Result;
+
+/// Where outputs go. Called from many threads at once.
+pub trait Sink: Sync {
+    /// Takes one output file.
+    fn accept(&self, output: Output) -> Result<()>;
+}
+
+/// Drops every output: for `check`, which verifies without writing.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn accept(&self, _output: Output) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Keeps every output in memory.
+#[derive(Default)]
+pub struct Collect(Mutex<Vec<Output>>);
+
+impl Collect {
+    /// The outputs, sorted by path.
+    pub fn into_outputs(self) -> Vec<Output> {
+        let mut outputs = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        outputs.sort_by(|a, b| a.path.cmp(&b.path));
+        outputs
+    }
+}
+
+impl Sink for Collect {
+    fn accept(&self, output: Output) -> Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(output);
+        Ok(())
+    }
+}
 
 /// What an output file holds.
 #[derive(Debug, Clone)]

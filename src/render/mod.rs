@@ -1,29 +1,31 @@
-//! The render stage: `&Site` + templates → every output file, rendered in parallel with rayon.
-//! Article pages, paginated home/section/tag lists, the tag index and 404 go through Tera; feeds,
-//! the sitemap and robots.txt are written by [`feeds`]; static files and the generated code
-//! stylesheets are collected here too. [`verify`] then checks what was rendered.
+//! The render stage: `&Site` + templates → every output file. A [`Plan`] lists every path first;
+//! then the pages (article, paginated home/section/tag lists, tag index, 404; see `pages`) are
+//! rendered in parallel with rayon through Tera, each [`verify`]-checked and handed to the output
+//! sink as soon as it exists, so the site is never held in memory whole. Feeds, the sitemap and
+//! robots.txt are written by [`feeds`]; static files and the code stylesheets are collected here.
 
 pub mod feeds;
 pub mod i18n;
+mod pages;
 pub mod templates;
 pub mod verify;
 pub mod views;
 
 use std::collections::{HashMap, HashSet};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
 use crate::content::highlight;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{page_path, Group, LangIndex, Site};
-use crate::output::{Body, Output};
+use crate::model::{LangIndex, Site};
+use crate::output::{Body, Output, Sink};
 use crate::theme;
 use i18n::Strings;
 use templates::Templates;
-use views::{AlternateView, LinkView, Paginator, TagView, Urls, Viewer};
+use views::{AlternateView, LinkView, Urls};
 
 /// The kind of list a list page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,20 +37,6 @@ pub enum ListKind {
     Section,
     /// One tag.
     Tag,
-}
-
-/// One page to render.
-#[derive(Debug, Clone, Copy)]
-enum Job<'a> {
-    Article(usize),
-    List {
-        lang: &'a LangIndex,
-        kind: ListKind,
-        group: Option<&'a Group>,
-        page: usize,
-    },
-    TagIndex(&'a LangIndex),
-    NotFound,
 }
 
 /// What a page is, for `<head>`: title, URLs, alternates, feeds.
@@ -135,74 +123,47 @@ impl<'a> Renderer<'a> {
         &self.templates
     }
 
-    /// Number of pages [`Renderer::render_pages`] will render.
-    pub fn page_count(&self) -> usize {
-        self.jobs().len()
-    }
-
-    /// Renders every page, feed and static file of the site.
-    pub fn render_all(&self, on_page: &(dyn Fn() + Sync)) -> Result<Vec<Output>> {
-        let mut outputs = self.render_pages(on_page)?;
-        outputs.extend(feeds::render(self.site, &self.urls, &self.strings));
+    /// Works out everything the build will write: the pages to render, and the feeds, sitemap,
+    /// stylesheets and static files, which are made (or located) now. Every output path is known
+    /// from here on, so pages can be checked and written as soon as each is rendered.
+    pub fn plan(&self) -> Result<Plan<'a>> {
+        let jobs = self.jobs();
+        let mut extra = feeds::render(self.site, &self.urls, &self.strings);
         let [light, dark] = self.syntax_css.clone();
-        outputs.push(Output::bytes("css/syntax-light.css", light.into_bytes()));
-        outputs.push(Output::bytes("css/syntax-dark.css", dark.into_bytes()));
-        let statics = self.static_files(&outputs)?;
-        outputs.extend(statics);
-        Ok(outputs)
+        extra.push(Output::bytes("css/syntax-light.css", light.into_bytes()));
+        extra.push(Output::bytes("css/syntax-dark.css", dark.into_bytes()));
+        let mut paths: Vec<String> = jobs.iter().map(|job| self.job_path(*job)).collect();
+        paths.extend(extra.iter().map(|o| o.path.clone()));
+        let statics = self.static_files(&paths)?;
+        paths.extend(statics.iter().map(|o| o.path.clone()));
+        extra.extend(statics);
+        Ok(Plan { jobs, extra, paths })
     }
 
-    /// Renders the HTML pages in parallel.
-    pub fn render_pages(&self, on_page: &(dyn Fn() + Sync)) -> Result<Vec<Output>> {
-        self.jobs()
+    /// Renders the planned pages in parallel, checking each and handing it to `sink` at once, then
+    /// the other outputs. `on_page` is called once per page, for progress.
+    pub fn render(
+        &self,
+        plan: Plan,
+        sink: &dyn Sink,
+        on_page: &(dyn Fn() + Sync),
+    ) -> Result<verify::Report> {
+        let checks = verify::PageChecks::new(self.site, &self.templates, &plan.paths);
+        let report = plan
+            .jobs
             .par_iter()
             .map(|job| {
-                let out = self.render_job(*job);
+                let output = self.render_job(*job)?;
+                let report = checks.check(&output);
+                sink.accept(output)?;
                 on_page();
-                out
+                Ok::<_, anyhow::Error>(report)
             })
-            .collect()
-    }
-
-    fn jobs(&self) -> Vec<Job<'a>> {
-        let site = self.site;
-        let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
-        let per_page = site.config.paginate;
-        for lang in &site.langs {
-            let mut list = |kind, group: Option<&'a Group>, count: usize| {
-                let pages = count.div_ceil(per_page).max(1);
-                jobs.extend((1..=pages).map(|page| Job::List {
-                    lang,
-                    kind,
-                    group,
-                    page,
-                }));
-            };
-            list(ListKind::Home, None, lang.articles.len());
-            for g in &lang.sections {
-                list(ListKind::Section, Some(g), g.articles.len());
-            }
-            for g in &lang.tags {
-                list(ListKind::Tag, Some(g), g.articles.len());
-            }
-            jobs.push(Job::TagIndex(lang));
-        }
-        jobs.push(Job::NotFound);
-        jobs
-    }
-
-    fn render_job(&self, job: Job) -> Result<Output> {
-        match job {
-            Job::Article(i) => self.render_article(i),
-            Job::List {
-                lang,
-                kind,
-                group,
-                page,
-            } => self.render_list(lang, kind, group, page),
-            Job::TagIndex(lang) => self.render_tag_index(lang),
-            Job::NotFound => self.render_not_found(),
-        }
+            .try_reduce(verify::Report::default, |a, b| Ok(a.merge(b)))?;
+        plan.extra
+            .into_par_iter()
+            .try_for_each(|o| sink.accept(o))?;
+        Ok(report)
     }
 
     fn context(&self, lang: &str, page: &PageView) -> Result<Context> {
@@ -211,118 +172,6 @@ impl<'a> Renderer<'a> {
         ctx.insert("t", &self.strings[lang]);
         ctx.insert("page", page);
         Ok(ctx)
-    }
-
-    fn render_article(&self, i: usize) -> Result<Output> {
-        let site = self.site;
-        let article = &site.articles[i];
-        let path = &site.links[i].path;
-        let viewer = Viewer {
-            site,
-            urls: &self.urls,
-        };
-        let strings = &self.strings[&article.lang];
-        let view = viewer.article(i, strings, true);
-        let mut page = self.page_view("article", article.title.clone(), &article.lang, path);
-        page.description = article.summary.clone();
-        page.alternates = self.alternates(i, &view.translations);
-        if site.config.canonical_to_source {
-            page.canonical = article.source.url.clone();
-        }
-        let mut ctx = self.context(&article.lang, &page)?;
-        ctx.insert("article", &view);
-        let what = format!("the page of {}", article.rel_path.display());
-        let html = self.templates.render("article.html", &ctx, &what)?;
-        Ok(Output {
-            path: format!("{path}index.html"),
-            body: Body::Bytes(html.into_bytes()),
-            article: Some(i),
-            template: Some("article.html"),
-        })
-    }
-
-    fn render_list(
-        &self,
-        lang: &LangIndex,
-        kind: ListKind,
-        group: Option<&Group>,
-        page: usize,
-    ) -> Result<Output> {
-        let site = self.site;
-        let (first, items, title) = match group {
-            Some(g) => (g.path.as_str(), &g.articles, g.name.clone()),
-            None => (
-                lang.prefix.as_str(),
-                &lang.articles,
-                self.language_title(&lang.code),
-            ),
-        };
-        let per_page = site.config.paginate;
-        let total = items.len().div_ceil(per_page).max(1);
-        let start = (page - 1) * per_page;
-        let viewer = Viewer {
-            site,
-            urls: &self.urls,
-        };
-        let strings = &self.strings[&lang.code];
-        let articles: Vec<_> = items[start..(start + per_page).min(items.len())]
-            .iter()
-            .map(|&i| viewer.article(i, strings, false))
-            .collect();
-        let path = page_path(first, page);
-        let head_title = match page {
-            1 => title.clone(),
-            n => format!("{title} — {} {n}", strings.get("page")),
-        };
-        let mut page_view = self.page_view(kind_name(kind), head_title, &lang.code, &path);
-        if kind == ListKind::Section {
-            page_view.feed_atom = self.urls.permalink(&format!("{first}atom.xml"));
-            page_view.feed_rss = self.urls.permalink(&format!("{first}rss.xml"));
-        }
-        let mut ctx = self.context(&lang.code, &page_view)?;
-        ctx.insert(
-            "list",
-            &ListView {
-                kind,
-                title,
-                articles,
-                paginator: Paginator::new(&self.urls, first, page, total),
-            },
-        );
-        let what = format!("the list page /{path}");
-        let html = self.templates.render("list.html", &ctx, &what)?;
-        Ok(Output::bytes(
-            format!("{path}index.html"),
-            html.into_bytes(),
-        ))
-    }
-
-    fn render_tag_index(&self, lang: &LangIndex) -> Result<Output> {
-        let path = format!("{}tags/", lang.prefix);
-        let title = self.strings[&lang.code].get("tags").to_string();
-        let page = self.page_view("tags", title, &lang.code, &path);
-        let mut ctx = self.context(&lang.code, &page)?;
-        let tags: Vec<TagView> = lang
-            .tags
-            .iter()
-            .map(|g| TagView::new(g, &self.urls))
-            .collect();
-        ctx.insert("tags", &tags);
-        let html = self.templates.render("tags.html", &ctx, "the tag index")?;
-        Ok(Output::bytes(
-            format!("{path}index.html"),
-            html.into_bytes(),
-        ))
-    }
-
-    fn render_not_found(&self) -> Result<Output> {
-        let lang = self.site.config.default_language();
-        let title = self.strings[lang].get("not_found_title").to_string();
-        let mut page = self.page_view("404", title, lang, "404.html");
-        page.noindex = true;
-        let ctx = self.context(lang, &page)?;
-        let html = self.templates.render("404.html", &ctx, "the 404 page")?;
-        Ok(Output::page("404.html", html, "404.html"))
     }
 
     fn page_view<'p>(
@@ -433,9 +282,9 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Static files of the theme layers and the site, plus the generated code stylesheets.
-    fn static_files(&self, generated: &[Output]) -> Result<Vec<Output>> {
-        let taken: HashSet<&str> = generated.iter().map(|o| o.path.as_str()).collect();
+    /// Static files of the theme layers and the site; one at a path the build generates is an error.
+    fn static_files(&self, generated: &[String]) -> Result<Vec<Output>> {
+        let taken: HashSet<&str> = generated.iter().map(String::as_str).collect();
         let mut outputs = Vec::new();
         let mut clashes = Vec::new();
         for (name, file) in theme::layered(&self.site.config, "static")? {
@@ -467,26 +316,18 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// A list page's content.
-#[derive(Debug, Serialize)]
-struct ListView<'a> {
-    kind: ListKind,
-    title: String,
-    articles: Vec<views::ArticleView<'a>>,
-    paginator: Paginator,
+/// Everything a build writes, worked out before rendering.
+pub struct Plan<'a> {
+    jobs: Vec<pages::Job<'a>>,
+    /// Outputs made before rendering: feeds, sitemap, robots.txt, stylesheets, static files.
+    extra: Vec<Output>,
+    /// The site-relative path of every output.
+    pub paths: Vec<String>,
 }
 
-fn kind_name(kind: ListKind) -> &'static str {
-    match kind {
-        ListKind::Home => "home",
-        ListKind::Section => "section",
-        ListKind::Tag => "tag",
+impl Plan<'_> {
+    /// Number of pages to render.
+    pub fn page_count(&self) -> usize {
+        self.jobs.len()
     }
-}
-
-/// Renders the whole site: pages, feeds, sitemap and static files.
-pub fn render(site: &Site, on_page: &(dyn Fn() + Sync)) -> Result<(Vec<Output>, Templates)> {
-    let renderer = Renderer::new(site).context("cannot prepare the templates")?;
-    let outputs = renderer.render_all(on_page)?;
-    Ok((outputs, renderer.templates))
 }

@@ -1,11 +1,9 @@
-//! The verify step, run on rendered output before anything is written: every article page must
-//! carry its attribution (a link to the original whose text names the source, and the reuse
-//! notice), and every internal link and asset reference in a page must point at a file the build
-//! writes. Both run in parallel over the pages.
+//! The verify step, run on each page as soon as it is rendered: every article page must carry its
+//! attribution (a link to the original whose text names the source, and the reuse notice, outside
+//! the article's own body), and every internal link and asset reference must point at a file the
+//! build writes. A build whose report has errors is never swapped into place.
 
 use std::collections::HashSet;
-
-use rayon::prelude::*;
 
 use super::templates::Templates;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -26,32 +24,84 @@ pub struct Report {
     pub content_links: Vec<Diagnostic>,
 }
 
-/// Checks attribution on article pages and internal links on all pages.
-pub fn verify(site: &Site, outputs: &[Output], templates: &Templates) -> Report {
-    let mut errors: Vec<Diagnostic> = outputs
-        .par_iter()
-        .filter_map(|o| Some((o.article?, o.generated()?)))
-        .filter_map(|(i, html)| check_attribution(site, i, html, templates))
-        .collect();
-    let (content_links, template_links) = check_links(site, outputs, templates);
-    errors.extend(template_links);
-    Report {
-        errors,
-        content_links,
-    }
-}
-
 impl Report {
-    /// The errors as a result; with `strict`, content links count as errors too.
+    /// Both reports together.
+    pub fn merge(mut self, other: Report) -> Report {
+        self.errors.extend(other.errors);
+        self.content_links.extend(other.content_links);
+        self
+    }
+
+    /// The errors as a result; with `strict`, content links count as errors too. Otherwise the
+    /// content links come back as warnings.
     pub fn into_result(self, strict: bool) -> Result<Vec<Diagnostic>, Diagnostics> {
         let mut errors = self.errors;
+        let warnings = tidy(self.content_links);
+        let (link_errors, other): (Vec<_>, Vec<_>) = errors
+            .drain(..)
+            .partition(|d| d.message.contains(" points nowhere"));
+        let mut link_errors = tidy(link_errors);
+        link_errors.truncate(MAX_LINK_PROBLEMS);
+        errors = other;
+        errors.extend(link_errors);
         if strict {
-            errors.extend(self.content_links);
+            errors.extend(warnings);
             Diagnostics(errors).into_result()?;
             return Ok(Vec::new());
         }
         Diagnostics(errors).into_result()?;
-        Ok(self.content_links)
+        Ok(warnings)
+    }
+}
+
+fn tidy(mut list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    list.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+    list.dedup();
+    list
+}
+
+/// Checks pages one at a time, as they are rendered, against the list of every file the build
+/// writes (known before rendering starts).
+pub struct PageChecks<'a> {
+    site: &'a Site,
+    templates: &'a Templates,
+    files: HashSet<&'a str>,
+}
+
+impl<'a> PageChecks<'a> {
+    /// Checks for a site that writes `paths`.
+    pub fn new(site: &'a Site, templates: &'a Templates, paths: &'a [String]) -> PageChecks<'a> {
+        PageChecks {
+            site,
+            templates,
+            files: paths.iter().map(String::as_str).collect(),
+        }
+    }
+
+    /// Attribution (on article pages) and internal links (on HTML pages) of one output.
+    pub fn check(&self, output: &Output) -> Report {
+        let mut report = Report::default();
+        let Some(html) = output.generated().and_then(|b| std::str::from_utf8(b).ok()) else {
+            return report;
+        };
+        if let Some(i) = output.article {
+            report.errors.extend(check_attribution(
+                self.site,
+                i,
+                html.as_bytes(),
+                self.templates,
+            ));
+        }
+        if output.path.ends_with(".html") {
+            let config = &self.site.config;
+            for target in broken_targets(html, &config.base_url, &config.base_path, &self.files) {
+                match link_problem(self.site, self.templates, output, &target) {
+                    (true, d) => report.content_links.push(d),
+                    (false, d) => report.errors.push(d),
+                }
+            }
+        }
+        report
     }
 }
 
@@ -135,39 +185,6 @@ fn link_text_at(html: &str, at: usize) -> String {
         }
     }
     text
-}
-
-/// Broken internal links: those inside article bodies, and those the templates made. A link on an
-/// article page counts as the article's when its target appears in the article's own body HTML.
-fn check_links(
-    site: &Site,
-    outputs: &[Output],
-    templates: &Templates,
-) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-    let files: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
-    let base_path = site.config.base_path.as_str();
-    let base_url = site.config.base_url.as_str();
-    let problems: Vec<(bool, Diagnostic)> = outputs
-        .par_iter()
-        .filter(|o| o.path.ends_with(".html"))
-        .filter_map(|o| Some((o, std::str::from_utf8(o.generated()?).ok()?)))
-        .flat_map_iter(|(o, html)| {
-            broken_targets(html, base_url, base_path, &files)
-                .into_iter()
-                .map(|target| link_problem(site, templates, o, &target))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let (content, template): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| p.0);
-    let tidy = |list: Vec<(bool, Diagnostic)>| {
-        let mut list: Vec<Diagnostic> = list.into_iter().map(|p| p.1).collect();
-        list.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
-        list.dedup();
-        list
-    };
-    let mut template = tidy(template);
-    template.truncate(MAX_LINK_PROBLEMS);
-    (tidy(content), template)
 }
 
 /// A broken link found on page `o`: the article's own (`true`) when its body holds the target,

@@ -2,13 +2,12 @@
 
 use std::collections::BTreeSet;
 
-use newsmirror::build::{render_site, BuildOptions};
-use newsmirror::progress::Silent;
+use newsmirror::build::{render_to_memory, BuildOptions};
 
 #[test]
 fn the_example_site_builds_cleanly() {
     let options = BuildOptions::new(env!("CARGO_MANIFEST_DIR"));
-    let rendered = render_site(&options, true, &Silent).unwrap_or_else(|e| panic!("{e:#}"));
+    let (rendered, _) = render_to_memory(&options, true).unwrap_or_else(|e| panic!("{e:#}"));
     let site = &rendered.site;
     assert!(
         site.articles.len() >= 21,

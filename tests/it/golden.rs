@@ -6,17 +6,15 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use newsmirror::build::{render_site, BuildOptions};
+use newsmirror::build::{render_to_memory, BuildOptions};
 use newsmirror::output::Body;
-use newsmirror::progress::Silent;
 use sha2::{Digest, Sha256};
 
 fn digests(base_url: Option<&str>) -> String {
     let mut options = BuildOptions::new(env!("CARGO_MANIFEST_DIR"));
     options.base_url = base_url.map(str::to_string);
-    let rendered = render_site(&options, false, &Silent).unwrap_or_else(|e| panic!("{e:#}"));
-    let mut lines: Vec<(String, String)> = rendered
-        .outputs
+    let (_, outputs) = render_to_memory(&options, false).unwrap_or_else(|e| panic!("{e:#}"));
+    let mut lines: Vec<(String, String)> = outputs
         .iter()
         .map(|o| {
             let bytes = match &o.body {
