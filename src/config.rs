@@ -29,7 +29,7 @@ struct RawConfig {
     description: Option<String>,
     base_url: Option<String>,
     language: Option<String>,
-    languages: BTreeMap<String, RawLanguage>,
+    languages: serde_yaml::Mapping,
     theme: Option<String>,
     paginate: Option<usize>,
     timezone: Option<String>,
@@ -332,38 +332,45 @@ pub fn is_reserved_section(slug: &str) -> bool {
     RESERVED_SECTIONS.contains(&slug)
 }
 
+/// The site's languages in the order written, the default (`language:`, else the first written,
+/// else `en`) moved to the front.
 fn resolve_languages(
     default: Option<String>,
-    raw: BTreeMap<String, RawLanguage>,
+    raw: serde_yaml::Mapping,
     title: &str,
     description: &str,
 ) -> Result<Vec<Language>, String> {
-    let default = default
-        .or_else(|| raw.keys().next().cloned())
-        .unwrap_or_else(|| "en".into());
-    let mut languages = Vec::new();
-    let mut codes: Vec<&String> = raw.keys().collect();
-    if !raw.contains_key(&default) {
-        codes.insert(0, &default);
+    let mut entries: Vec<(String, RawLanguage)> = Vec::new();
+    for (key, value) in raw {
+        let code = key
+            .as_str()
+            .map(str::to_string)
+            .ok_or("language codes must be text")?;
+        let entry: RawLanguage = match value {
+            serde_yaml::Value::Null => RawLanguage::default(),
+            value => serde_yaml::from_value(value)
+                .map_err(|e| format!("language `{code}`: {e} (keys: name, title, description)"))?,
+        };
+        entries.push((code, entry));
     }
-    // The default language goes first; the rest keep their (sorted) order.
-    codes.sort_by_key(|c| **c != default);
-    for code in codes {
-        if !is_language_code(code) {
+    let default = default
+        .or_else(|| entries.first().map(|(code, _)| code.clone()))
+        .unwrap_or_else(|| "en".into());
+    if !entries.iter().any(|(code, _)| *code == default) {
+        entries.insert(0, (default.clone(), RawLanguage::default()));
+    }
+    // Stable: the default goes first, the others keep the order they were written in.
+    entries.sort_by_key(|(code, _)| *code != default);
+    let mut languages = Vec::new();
+    for (code, entry) in entries {
+        if !is_language_code(&code) {
             return Err(format!("`{code}` is not a language code such as en or ru"));
         }
-        let entry = raw.get(code);
         languages.push(Language {
-            code: code.clone(),
-            name: entry
-                .and_then(|e| e.name.clone())
-                .unwrap_or_else(|| code.clone()),
-            title: entry
-                .and_then(|e| e.title.clone())
-                .unwrap_or_else(|| title.to_string()),
-            description: entry
-                .and_then(|e| e.description.clone())
-                .unwrap_or_else(|| description.to_string()),
+            name: entry.name.unwrap_or_else(|| code.clone()),
+            title: entry.title.unwrap_or_else(|| title.to_string()),
+            description: entry.description.unwrap_or_else(|| description.to_string()),
+            code,
         });
     }
     Ok(languages)
@@ -486,6 +493,17 @@ mod tests {
         assert_eq!(codes, ["ru", "en"]);
         assert_eq!(c.language_prefix("en"), "en/");
         assert_eq!(c.language_prefix("ru"), "");
+    }
+
+    #[test]
+    fn without_language_the_first_written_is_the_default() {
+        let c = parse("languages:\n  ru: {name: R}\n  en:\n  az: {name: A}\n").unwrap();
+        let codes: Vec<_> = c.languages.iter().map(|l| l.code.as_str()).collect();
+        assert_eq!(codes, ["ru", "en", "az"]);
+        assert!(parse("languages: {en: {nmae: x}}")
+            .unwrap_err()
+            .message
+            .contains("nmae"));
     }
 
     #[test]

@@ -49,7 +49,12 @@ pub struct Links {
     pub newer: Option<usize>,
     /// Its versions in other languages.
     pub translations: Vec<usize>,
+    /// Up to [`RELATED`] other articles of its section and language, nearest in time first.
+    pub related: Vec<usize>,
 }
+
+/// How many related articles an article page lists.
+pub const RELATED: usize = 4;
 
 /// The whole site, immutable once built.
 #[derive(Debug)]
@@ -91,6 +96,9 @@ impl Site {
             for pair in lang.articles.windows(2) {
                 links[pair[0]].older = Some(pair[1]);
                 links[pair[1]].newer = Some(pair[0]);
+            }
+            for section in &lang.sections {
+                link_related(&section.articles, &mut links);
             }
         }
         link_translations(&articles, &mut links);
@@ -199,6 +207,27 @@ fn index_language(config: &Config, articles: &[Article], code: &str) -> LangInde
     }
 }
 
+/// For each article of a section (newest first), its nearest neighbours in the list, alternating
+/// newer and older. Work is bounded per article, whatever the section's size.
+fn link_related(section: &[usize], links: &mut [Links]) {
+    for (pos, &i) in section.iter().enumerate() {
+        let mut related = Vec::with_capacity(RELATED);
+        for distance in 1..section.len() {
+            for near in [pos.checked_sub(distance), pos.checked_add(distance)] {
+                if let Some(&j) = near.and_then(|p| section.get(p)) {
+                    if related.len() < RELATED {
+                        related.push(j);
+                    }
+                }
+            }
+            if related.len() == RELATED {
+                break;
+            }
+        }
+        links[i].related = related;
+    }
+}
+
 fn link_translations(articles: &[Article], links: &mut [Links]) {
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, article) in articles.iter().enumerate() {
@@ -294,6 +323,11 @@ mod tests {
         assert_eq!(site.links[0].older, Some(2));
         assert_eq!(site.links[2].newer, Some(0));
         assert_eq!(site.links[2].translations, [1]);
+        assert_eq!(site.links[0].related, [2]);
+        assert!(
+            site.links[1].related.is_empty(),
+            "the ru article is alone in its section"
+        );
     }
 
     #[test]

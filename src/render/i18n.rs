@@ -75,6 +75,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_language_of_the_default_theme_has_every_string() {
+        let config = Config::parse(
+            std::path::Path::new("/nonexistent"),
+            "languages: {en: {name: E}, ru: {name: R}, hy: {name: H}, az: {name: A}}",
+        )
+        .unwrap();
+        let files = theme::layered(&config, "i18n").unwrap();
+        let keys = |name: &str| -> std::collections::BTreeSet<String> {
+            let text = String::from_utf8(files[name].read().unwrap()).unwrap();
+            let map: BTreeMap<String, String> = serde_yaml::from_str(&text).unwrap();
+            map.into_keys().collect()
+        };
+        let english = keys("en.yaml");
+        for lang in ["ru.yaml", "hy.yaml", "az.yaml"] {
+            let own = keys(lang);
+            let missing: Vec<_> = english.difference(&own).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+        }
+    }
+
+    #[test]
     fn dates_use_the_language_month_names() {
         let config = Config::parse(
             std::path::Path::new("/nonexistent"),
@@ -85,5 +106,13 @@ mod tests {
         let date = DateTime::parse_from_rfc3339("2025-06-12T15:29:00+04:00").unwrap();
         assert_eq!(strings["en"].date(&date), "12 June 2025");
         assert_eq!(strings["ru"].date(&date), "12 июня 2025");
+        let config = Config::parse(
+            std::path::Path::new("/x"),
+            "languages: {hy: {name: H}, az: {name: A}}",
+        )
+        .unwrap();
+        let strings = load(&config).unwrap();
+        assert_eq!(strings["hy"].date(&date), "12 հունիսի 2025 թ.");
+        assert_eq!(strings["az"].date(&date), "12 iyun 2025");
     }
 }

@@ -6,7 +6,9 @@
 
 pub mod feeds;
 pub mod i18n;
+pub mod meta;
 mod pages;
+pub mod search;
 pub mod templates;
 pub mod verify;
 pub mod views;
@@ -66,6 +68,8 @@ struct SiteView<'a> {
     languages: Vec<AlternateView>,
     sections: Vec<LinkView>,
     tags_url: String,
+    search_url: String,
+    script: String,
     notice: &'a str,
     share: &'a [String],
     stylesheets: StylesheetsView,
@@ -100,8 +104,8 @@ impl<'a> Renderer<'a> {
         let strings = i18n::load(config)?;
         let urls = Urls::new(&config.base_url, &config.base_path);
         let syntax_css = [
-            highlight::css_for_theme(&config.highlight_light)?,
-            highlight::css_for_theme(&config.highlight_dark)?,
+            highlight::palette_css(&config.highlight_light, "light")?,
+            highlight::palette_css(&config.highlight_dark, "dark")?,
         ];
         let mut renderer = Renderer {
             site,
@@ -129,6 +133,7 @@ impl<'a> Renderer<'a> {
     pub fn plan(&self) -> Result<Plan<'a>> {
         let jobs = self.jobs();
         let mut extra = feeds::render(self.site, &self.urls, &self.strings);
+        extra.extend(search::render(self.site, &self.strings));
         let [light, dark] = self.syntax_css.clone();
         extra.push(Output::bytes("css/syntax-light.css", light.into_bytes()));
         extra.push(Output::bytes("css/syntax-dark.css", dark.into_bytes()));
@@ -226,7 +231,7 @@ impl<'a> Renderer<'a> {
         all
     }
 
-    fn language_title(&self, code: &str) -> String {
+    pub(crate) fn language_title(&self, code: &str) -> String {
         let lang = self.site.config.languages.iter().find(|l| l.code == code);
         lang.map(|l| l.title.clone()).unwrap_or_default()
     }
@@ -269,6 +274,8 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
             tags_url: self.urls.url(&format!("{}tags/", lang.prefix)),
+            search_url: self.urls.url(&format!("{}search/", lang.prefix)),
+            script: self.urls.url("js/site.js"),
             notice: &config.notice,
             share: &config.share,
             stylesheets: StylesheetsView {

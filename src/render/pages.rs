@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::views::{self, Paginator, TagView, Viewer};
-use super::{ListKind, Renderer};
+use super::{meta, ListKind, Renderer};
 use crate::model::{page_path, Group, LangIndex};
 use crate::output::{Body, Output};
 
@@ -21,6 +21,7 @@ pub(super) enum Job<'a> {
         page: usize,
     },
     TagIndex(&'a LangIndex),
+    Search(&'a LangIndex),
     NotFound,
 }
 
@@ -48,6 +49,7 @@ impl<'a> Renderer<'a> {
                 list(ListKind::Tag, Some(g), g.articles.len());
             }
             jobs.push(Job::TagIndex(lang));
+            jobs.push(Job::Search(lang));
         }
         jobs.push(Job::NotFound);
         jobs
@@ -63,6 +65,7 @@ impl<'a> Renderer<'a> {
                 page,
             } => self.render_list(lang, kind, group, page),
             Job::TagIndex(lang) => self.render_tag_index(lang),
+            Job::Search(lang) => self.render_search(lang),
             Job::NotFound => self.render_not_found(),
         }
     }
@@ -78,6 +81,7 @@ impl<'a> Renderer<'a> {
                 format!("{}index.html", page_path(first, page))
             }
             Job::TagIndex(lang) => format!("{}tags/index.html", lang.prefix),
+            Job::Search(lang) => format!("{}search/index.html", lang.prefix),
             Job::NotFound => "404.html".to_string(),
         }
     }
@@ -98,8 +102,29 @@ impl<'a> Renderer<'a> {
         if site.config.canonical_to_source {
             page.canonical = article.source.url.clone();
         }
+        let share: Vec<meta::ShareLink> = site
+            .config
+            .share
+            .iter()
+            .filter_map(|key| meta::share_link(key, &page.canonical, &article.title))
+            .collect();
+        let image = view.image.as_deref().map(|img| self.urls.absolute(img));
+        let publisher = self
+            .urls
+            .permalink(&site.config.language_prefix(&article.lang));
+        let title = &self.language_title(&article.lang);
+        let json_ld = meta::json_ld(
+            article,
+            &view.permalink,
+            image.as_deref(),
+            title,
+            &publisher,
+        );
         let mut ctx = self.context(&article.lang, &page)?;
         ctx.insert("article", &view);
+        ctx.insert("share", &share);
+        ctx.insert("json_ld", &json_ld);
+        ctx.insert("image_permalink", &image);
         let what = format!("the page of {}", article.rel_path.display());
         let html = self.templates.render("article.html", &ctx, &what)?;
         Ok(Output {
@@ -181,6 +206,23 @@ impl<'a> Renderer<'a> {
         Ok(Output::bytes(
             format!("{path}index.html"),
             html.into_bytes(),
+        ))
+    }
+
+    fn render_search(&self, lang: &LangIndex) -> Result<Output> {
+        let path = format!("{}search/", lang.prefix);
+        let title = self.strings[&lang.code].get("search").to_string();
+        let page = self.page_view("search", title, &lang.code, &path);
+        let mut ctx = self.context(&lang.code, &page)?;
+        // The index lives once for all languages, at the site's root.
+        ctx.insert("search_index", &self.urls.url("search/"));
+        let html = self
+            .templates
+            .render("search.html", &ctx, "the search page")?;
+        Ok(Output::page(
+            format!("{path}index.html"),
+            html,
+            "search.html",
         ))
     }
 

@@ -12,7 +12,13 @@ use crate::html::escape as escape_html;
 use crate::theme::{self, Origin};
 
 /// Templates every theme must provide (the built-in theme provides them all).
-pub const REQUIRED: &[&str] = &["article.html", "list.html", "tags.html", "404.html"];
+pub const REQUIRED: &[&str] = &[
+    "article.html",
+    "list.html",
+    "tags.html",
+    "search.html",
+    "404.html",
+];
 
 /// Parsed templates and where each came from.
 pub struct Templates {

@@ -34,6 +34,20 @@ impl Urls {
         format!("{}{}", self.base_url, path)
     }
 
+    /// An absolute URL for a root-relative one (which already carries the base path), for
+    /// metadata that must be absolute (OpenGraph images); other URLs are returned as they are.
+    pub fn absolute(&self, url: &str) -> String {
+        if crate::html::is_root_relative(url) {
+            let origin = self
+                .base_url
+                .strip_suffix(self.base_path.as_str())
+                .unwrap_or(&self.base_url);
+            format!("{origin}{url}")
+        } else {
+            url.to_string()
+        }
+    }
+
     /// An image or link target from front matter: root-relative ones get the base path.
     pub fn resolve(&self, target: &str) -> String {
         match target.strip_prefix('/') {
@@ -94,7 +108,18 @@ pub struct ArticleView<'a> {
     pub translations: Vec<AlternateView>,
     pub older: Option<LinkView>,
     pub newer: Option<LinkView>,
+    /// Nearby articles of the same section and language (article pages only).
+    pub related: Vec<RelatedView>,
     pub draft: bool,
+}
+
+/// A related article.
+#[derive(Debug, Serialize)]
+pub struct RelatedView {
+    pub name: String,
+    pub url: String,
+    pub date: String,
+    pub date_display: String,
 }
 
 /// Builds [`ArticleView`]s for one site.
@@ -156,8 +181,27 @@ impl<'a> Viewer<'a> {
             },
             older: neighbour(links.older),
             newer: neighbour(links.newer),
+            related: if full {
+                self.related(i, strings)
+            } else {
+                Vec::new()
+            },
             draft: a.draft,
         }
+    }
+
+    fn related(&self, i: usize, strings: &Strings) -> Vec<RelatedView> {
+        let site = self.site;
+        site.links[i]
+            .related
+            .iter()
+            .map(|&j| RelatedView {
+                name: site.articles[j].title.clone(),
+                url: self.urls.url(&site.links[j].path),
+                date: site.articles[j].date.to_rfc3339(),
+                date_display: strings.date(&site.articles[j].date),
+            })
+            .collect()
     }
 
     fn translations(&self, i: usize) -> Vec<AlternateView> {
@@ -276,6 +320,11 @@ mod tests {
         assert_eq!(u.permalink("world/a/"), "https://u.github.io/repo/world/a/");
         assert_eq!(u.resolve("/img/a.jpg"), "/repo/img/a.jpg");
         assert_eq!(u.resolve("https://x/a.jpg"), "https://x/a.jpg");
+        assert_eq!(
+            u.absolute("/repo/img/a.jpg"),
+            "https://u.github.io/repo/img/a.jpg"
+        );
+        assert_eq!(u.absolute("https://x/a.jpg"), "https://x/a.jpg");
     }
 
     #[test]

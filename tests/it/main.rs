@@ -12,3 +12,4 @@ mod golden;
 mod output;
 mod pages;
 mod templates;
+mod theme;

@@ -27,7 +27,7 @@ fn article_page_has_content_metadata_and_attribution() {
     assert!(html.contains("Ann Lee, Bo Kim"));
     assert!(html.contains("778"));
     assert!(html.contains(
-        "<a href=\"https://outlet.example/world/middle.md\" rel=\"noopener\">Outlet</a>"
+        "<a class=\"source-link\" href=\"https://outlet.example/world/middle.md\" rel=\"noopener\">Outlet</a>"
     ));
     assert!(html.contains("<link rel=\"canonical\" href=\"https://mirror.example/world/middle/\">"));
     // Neighbours in the same language: newer is Newest, older is Oldest.
