@@ -45,6 +45,9 @@ pub enum ListKind {
 #[derive(Debug, Serialize)]
 struct PageView<'a> {
     kind: &'a str,
+    /// The way from this page up to the site's root (`../../`, or `./` at the root), so that
+    /// assets load when the site is opened from disk too.
+    root: String,
     title: String,
     description: String,
     lang: &'a str,
@@ -69,20 +72,11 @@ struct SiteView<'a> {
     sections: Vec<LinkView>,
     tags_url: String,
     search_url: String,
-    script: String,
     notice: &'a str,
     share: &'a [String],
-    stylesheets: StylesheetsView,
     feed_atom: String,
     feed_rss: String,
     generator: &'static str,
-}
-
-#[derive(Debug, Serialize)]
-struct StylesheetsView {
-    site: String,
-    syntax_light: String,
-    syntax_dark: String,
 }
 
 /// Renders a whole site. `on_page` is called once per rendered page, for progress.
@@ -187,8 +181,14 @@ impl<'a> Renderer<'a> {
         path: &str,
     ) -> PageView<'p> {
         let prefix = self.site.config.language_prefix(lang);
+        let depth = path.trim_end_matches("index.html").matches('/').count();
         PageView {
             kind,
+            root: if depth == 0 {
+                "./".into()
+            } else {
+                "../".repeat(depth)
+            },
             title,
             description: self
                 .site
@@ -275,14 +275,8 @@ impl<'a> Renderer<'a> {
                 .collect(),
             tags_url: self.urls.url(&format!("{}tags/", lang.prefix)),
             search_url: self.urls.url(&format!("{}search/", lang.prefix)),
-            script: self.urls.url("js/site.js"),
             notice: &config.notice,
             share: &config.share,
-            stylesheets: StylesheetsView {
-                site: self.urls.url("css/site.css"),
-                syntax_light: self.urls.url("css/syntax-light.css"),
-                syntax_dark: self.urls.url("css/syntax-dark.css"),
-            },
             feed_atom: self.urls.url(&format!("{}atom.xml", lang.prefix)),
             feed_rss: self.urls.url(&format!("{}rss.xml", lang.prefix)),
             generator: concat!("newsmirror ", env!("CARGO_PKG_VERSION")),

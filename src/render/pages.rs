@@ -214,8 +214,10 @@ impl<'a> Renderer<'a> {
         let title = self.strings[&lang.code].get("search").to_string();
         let page = self.page_view("search", title, &lang.code, &path);
         let mut ctx = self.context(&lang.code, &page)?;
-        // The index lives once for all languages, at the site's root.
-        ctx.insert("search_index", &self.urls.url("search/"));
+        // The index lives once for all languages, at the site's root. The page names it relative
+        // to itself, so that search also works when the site is opened from disk.
+        let up = "../".repeat(path.matches('/').count());
+        ctx.insert("search_index", &format!("{up}search/"));
         let html = self
             .templates
             .render("search.html", &ctx, "the search page")?;

@@ -94,7 +94,15 @@ impl<'a> PageChecks<'a> {
         }
         if output.path.ends_with(".html") {
             let config = &self.site.config;
-            for target in broken_targets(html, &config.base_url, &config.base_path, &self.files) {
+            let page_dir = output.path.rsplit_once('/').map_or("", |(dir, _)| dir);
+            let targets = broken_targets(
+                html,
+                page_dir,
+                &config.base_url,
+                &config.base_path,
+                &self.files,
+            );
+            for target in targets {
                 match link_problem(self.site, self.templates, output, &target) {
                     (true, d) => report.content_links.push(d),
                     (false, d) => report.errors.push(d),
@@ -225,6 +233,7 @@ fn link_problem(
 /// the base path counts as broken: on the published site it would leave the project's path.
 fn broken_targets(
     html: &str,
+    page_dir: &str,
     base_url: &str,
     base_path: &str,
     files: &HashSet<&str>,
@@ -232,10 +241,21 @@ fn broken_targets(
     let mut broken = Vec::new();
     for range in crate::html::url_ranges(html) {
         let raw = &html[range];
+        let resolved;
         let inner = match raw.strip_prefix(base_url) {
             Some(rest) => rest,
             None if crate::html::is_root_relative(raw) => match raw.strip_prefix(base_path) {
                 Some(rest) => rest,
+                None => {
+                    broken.push(raw.to_string());
+                    continue;
+                }
+            },
+            None if is_relative_path(raw) => match join_relative(page_dir, raw) {
+                Some(path) => {
+                    resolved = path;
+                    &resolved
+                }
                 None => {
                     broken.push(raw.to_string());
                     continue;
@@ -249,6 +269,43 @@ fn broken_targets(
         }
     }
     broken
+}
+
+/// A relative reference such as `../css/a.css` (no scheme, not `/`-rooted, not a fragment).
+fn is_relative_path(url: &str) -> bool {
+    !url.is_empty()
+        && !url.starts_with(['/', '#', '?'])
+        && !url
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .contains(':')
+}
+
+/// `url` taken relative to the folder `dir` of the site; `None` when it climbs above the root.
+fn join_relative(dir: &str, url: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let (path, rest) = match url.find(['?', '#']) {
+        Some(at) => url.split_at(at),
+        None => (url, ""),
+    };
+    for segment in path.split('/') {
+        match segment {
+            ".." => {
+                parts.pop()?;
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    let mut joined = parts.join("/");
+    if path.ends_with('/') || path.ends_with("/.") || path == "." || path.ends_with("..") {
+        joined.push('/');
+    }
+    if joined == "/" {
+        joined.clear();
+    }
+    Some(joined + rest)
 }
 
 fn resolves(path: &str, files: &HashSet<&str>) -> bool {
@@ -271,6 +328,30 @@ mod tests {
     }
 
     #[test]
+    fn relative_links_resolve_against_the_page() {
+        assert_eq!(
+            join_relative("world/a", "../../css/site.css").as_deref(),
+            Some("css/site.css")
+        );
+        assert_eq!(
+            join_relative("world/a", "../b/").as_deref(),
+            Some("world/b/")
+        );
+        assert_eq!(join_relative("", "./").as_deref(), Some(""));
+        assert_eq!(join_relative("", "../x"), None);
+        assert!(
+            is_relative_path("../a") && !is_relative_path("mailto:x") && !is_relative_path("#x")
+        );
+        let files: HashSet<&str> = ["css/site.css", "world/b/index.html"].into();
+        let html =
+            r#"<link href="../../css/site.css"><a href="../b/">b</a><a href="../gone/">x</a>"#;
+        assert_eq!(
+            broken_targets(html, "world/a", "https://s/", "/", &files),
+            ["../gone/"]
+        );
+    }
+
+    #[test]
     fn link_text_strips_tags() {
         let html = r#"<p>From <a class="x" href="https://o.example/a"><b>Outlet</b> Daily</a></p>"#;
         let at = html.find("href=").unwrap();
@@ -283,9 +364,10 @@ mod tests {
         let html = r##"<a href="/repo/world/a/">a</a><a href="/repo/world/b/#x">b</a>
             <link href="/repo/css/site.css"><a href="https://e.org/repo/x">ext</a>
             <a href="https://site.example/repo/nope.html">abs</a><img src="/repo/img.png"><a href="#top">t</a>"##;
-        let broken = broken_targets(html, "https://site.example/repo/", "/repo/", &files);
+        let broken = broken_targets(html, "", "https://site.example/repo/", "/repo/", &files);
         assert!(broken_targets(
             "<a href=\"/elsewhere/\">",
+            "",
             "https://s/repo/",
             "/repo/",
             &files

@@ -4,12 +4,15 @@
 mod common;
 
 mod base_path;
+mod browser;
 mod cli;
 mod errors;
 mod example_site;
 mod feeds;
 mod golden;
+mod http;
 mod output;
 mod pages;
 mod templates;
 mod theme;
+mod validator;

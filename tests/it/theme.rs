@@ -99,7 +99,10 @@ fn search_index_finds_a_body_word_through_its_shard() {
     assert!(site.exists("search/index.html") && site.exists("hy/search/index.html"));
     assert!(site
         .read("search/index.html")
-        .contains("data-index=\"/search/\""));
+        .contains("data-index=\"../search/\""));
+    assert!(site
+        .read("hy/search/index.html")
+        .contains("data-index=\"../../search/\""));
 }
 
 #[test]
