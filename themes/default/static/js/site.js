@@ -39,22 +39,11 @@
       if (t === "dark" || t === "light") return t;
       return window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
     };
-    // Syntax stylesheets use media="(prefers-color-scheme: …)": make them follow the chosen theme.
-    const links = all('link[rel~="stylesheet"][media]').filter((l) => {
-      const m = /prefers-color-scheme:\s*(light|dark)/.exec(l.media);
-      if (m) l.dataset.scheme = m[1];
-      return !!m;
-    });
+    // The code palettes are scoped to [data-theme] in their stylesheets, so setting the
+    // attribute switches everything. The button is a toggle named "Dark theme": pressed = dark.
     const apply = (theme) => {
-      const dark = theme === "dark";
       root.setAttribute("data-theme", theme);
-      links.forEach((l) => { l.media = l.dataset.scheme === theme ? "all" : "not all"; });
-      each(".theme-toggle", (b) => {
-        b.setAttribute("aria-pressed", String(dark));
-        // The text names the theme the button switches TO.
-        const label = b.getAttribute(dark ? "data-label-light" : "data-label-dark");
-        if (label) b.textContent = label;
-      });
+      each(".theme-toggle", (b) => b.setAttribute("aria-pressed", String(theme === "dark")));
     };
     apply(current());
     each(".theme-toggle", (b) => onClick(b, () => {
