@@ -334,3 +334,61 @@ fn share_links_decode_to_the_page_url_and_title() {
         }
     }
 }
+
+/// Writes the README's screenshots to docs/screenshots/ (light, dark, print and 375 px wide).
+/// Run on purpose: `cargo test --test it screenshots -- --ignored`.
+#[test]
+#[ignore]
+fn screenshots() {
+    let Some((browser, _profile, _lock)) = browser() else {
+        return;
+    };
+    let site = served();
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    let url = format!("{}{ARTICLE}", site.url);
+    let shot = |tab: &Tab, name: &str| {
+        let png = tab
+            .capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)
+            .unwrap();
+        std::fs::write(out.join(name), png).unwrap();
+    };
+    let tab = open(&browser, &url);
+    shot(&tab, "article-light.png");
+    tab.wait_for_element(".theme-toggle")
+        .unwrap()
+        .click()
+        .unwrap();
+    shot(&tab, "article-dark.png");
+    let pdf = tab.print_to_pdf(None).unwrap();
+    let pdf_path = out.join("article-print.pdf");
+    std::fs::write(&pdf_path, pdf).unwrap();
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&pdf_path)
+        .arg(out.join("article-print"))
+        .status()
+        .expect("pdftoppm (apt-get install poppler-utils)");
+    assert!(status.success());
+    std::fs::remove_file(pdf_path).unwrap();
+    tab.call_method(Emulation::SetDeviceMetricsOverride {
+        width: 375,
+        height: 812,
+        device_scale_factor: 2.0,
+        mobile: true,
+        scale: None,
+        screen_width: None,
+        screen_height: None,
+        position_x: None,
+        position_y: None,
+        dont_set_visible_size: None,
+        screen_orientation: None,
+        viewport: None,
+        display_feature: None,
+        device_posture: None,
+    })
+    .unwrap();
+    eval(&tab, "localStorage.setItem('nm-theme', 'light')");
+    reload(&tab);
+    shot(&tab, "article-375.png");
+}
