@@ -11,6 +11,8 @@ use crate::config::{normalise_base_url, Config};
 use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
+use crate::output::relative::Relative;
+use crate::output::zip::ZipSink;
 use crate::output::{dir, Collect, Discard, Output, Sink};
 use crate::progress::{Progress, Silent};
 use crate::render;
@@ -134,21 +136,39 @@ pub fn render_to_memory(options: &BuildOptions, strict: bool) -> Result<(Rendere
 /// `newsmirror build`: renders and verifies the site into a staging directory, and swaps it into
 /// the output directory only when everything succeeded.
 pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary> {
+    write_dir(options, &options.output_dir(), false, progress)
+}
+
+/// Builds into the folder `target` through a staging folder; with `relative`, every link is made
+/// relative to its file (an offline bundle).
+pub fn write_dir(
+    options: &BuildOptions,
+    target: &Path,
+    relative: bool,
+    progress: &dyn Progress,
+) -> Result<Summary> {
     let started = Instant::now();
-    let target = options.output_dir();
+    let target = target.to_path_buf();
     // Refuse a dangerous target before spending time on the build.
     dir::check_target(&options.root, &target)?;
     let staging: OnceLock<dir::Staging> = OnceLock::new();
-    let sink = StagingSink(&staging);
-    let rendered = render_site(options, false, progress, &sink, &mut |paths| {
+    let staged = StagingSink(&staging);
+    let config = load_config(options)?;
+    let rewriting = Relative::new(&staged, &config.base_url, &config.base_path);
+    let sink: &dyn Sink = if relative { &rewriting } else { &staged };
+    let rendered = render_site(options, false, progress, sink, &mut |paths| {
         let _ = staging.set(dir::Staging::begin(&target, paths)?);
         Ok(())
     })?;
     // On any error above, dropping the staging directory removes it; here it replaces the site.
+    let mut size_warnings = Vec::new();
     if let Some(staging) = staging.into_inner() {
+        size_warnings = size_warnings_of(&staging, &target);
         staging.commit()?;
     }
-    Ok(summary(rendered, started, Some(target)))
+    let mut summary = summarise(rendered, started, Some(target));
+    summary.warnings.extend(size_warnings);
+    Ok(summary)
 }
 
 /// Writes into the staging directory once `render_site` has created it.
@@ -163,14 +183,52 @@ impl Sink for StagingSink<'_> {
     }
 }
 
+/// Warnings for files and sites too large for GitHub Pages.
+fn size_warnings_of(staging: &dir::Staging, target: &Path) -> Vec<Diagnostic> {
+    let (total, large) = staging.size();
+    let mut warnings: Vec<Diagnostic> = large
+        .into_iter()
+        .map(|file| {
+            Diagnostic::new(target.join(&file), None, "file over 100 MiB").with_hint(
+                "GitHub Pages refuses files this large; keep it elsewhere and link to it",
+            )
+        })
+        .collect();
+    if total > dir::LARGE_SITE {
+        let gib = total as f64 / dir::LARGE_SITE as f64;
+        warnings.push(
+            Diagnostic::new(target, None, format!("the site is {gib:.1} GiB")).with_hint(
+                "GitHub Pages publishes sites up to 1 GiB; split the archive or host it elsewhere",
+            ),
+        );
+    }
+    warnings
+}
+
+/// `newsmirror bundle --site archive.zip`: the site with file-relative links, in a zip archive.
+pub fn write_zip(
+    options: &BuildOptions,
+    target: &Path,
+    progress: &dyn Progress,
+) -> Result<Summary> {
+    let started = Instant::now();
+    let config = load_config(options)?;
+    let archive = ZipSink::create(target)?;
+    let rewriting = Relative::new(&archive, &config.base_url, &config.base_path);
+    let rendered = render_site(options, false, progress, &rewriting, &mut |_| Ok(()))?;
+    archive.finish()?;
+    Ok(summarise(rendered, started, Some(target.to_path_buf())))
+}
+
 /// `newsmirror check`: everything `build` checks, writing nothing.
 pub fn check(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary> {
     let started = Instant::now();
     let rendered = render_site(options, true, progress, &Discard, &mut |_| Ok(()))?;
-    Ok(summary(rendered, started, None))
+    Ok(summarise(rendered, started, None))
 }
 
-fn summary(rendered: Rendered, started: Instant, output: Option<PathBuf>) -> Summary {
+/// The summary of a finished run.
+pub fn summarise(rendered: Rendered, started: Instant, output: Option<PathBuf>) -> Summary {
     Summary {
         articles: rendered.site.articles.len(),
         pages: rendered

@@ -21,11 +21,55 @@ pub enum Command {
         /// Folder for the new site (created if missing).
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Also write .github/workflows/pages.yml to publish on GitHub Pages.
+        #[arg(long)]
+        github_pages: bool,
+        /// Git repository holding newsmirror's source, for the workflow to install it from.
+        #[arg(long, value_name = "URL")]
+        newsmirror_git: Option<String>,
+    },
+    /// Write deployment settings for an existing site.
+    DeployConfig {
+        /// Where to publish.
+        #[arg(value_enum)]
+        target: DeployTarget,
+        /// The site's folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Git repository holding newsmirror's source, for the workflow to install it from.
+        #[arg(long, value_name = "URL")]
+        newsmirror_git: Option<String>,
+        /// Replace an existing workflow.
+        #[arg(long)]
+        force: bool,
     },
     /// Build the site into public/ (replaced only if the whole build succeeds).
     Build(BuildArgs),
     /// Check content, templates, attribution and internal links without writing anything.
     Check(SiteArgs),
+    /// Pack the site for reading offline: links made relative so it opens from disk.
+    Bundle(BundleArgs),
+}
+
+/// Options of `bundle`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("kind").required(true).args(["site", "single_file"])))]
+pub struct BundleArgs {
+    #[command(flatten)]
+    pub site_args: SiteArgs,
+    /// The whole site: a folder, or a zip archive when the name ends in .zip.
+    #[arg(long, value_name = "DIR|FILE.zip")]
+    pub site: Option<PathBuf>,
+    /// One self-contained .html file per article, written into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub single_file: Option<PathBuf>,
+}
+
+/// Places `deploy-config` can set up.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum DeployTarget {
+    /// GitHub Pages, through GitHub Actions.
+    GithubPages,
 }
 
 /// Options shared by commands that read a site.

@@ -40,6 +40,7 @@ struct RawConfig {
     highlight: RawHighlight,
     canonical: Option<String>,
     noindex: bool,
+    domain: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -119,6 +120,8 @@ pub struct Config {
     pub canonical_to_source: bool,
     /// Ask search engines not to index the mirror.
     pub noindex: bool,
+    /// Custom domain for GitHub Pages, written to `CNAME`.
+    pub domain: Option<String>,
 }
 
 impl Config {
@@ -223,6 +226,10 @@ fn resolve(root: &Path, raw: RawConfig, text: &str) -> Result<Config, Diagnostic
             .unwrap_or_else(|| "base16-ocean.dark".into()),
         canonical_to_source: checks.canonical_to_source,
         noindex: raw.noindex,
+        domain: raw
+            .domain
+            .map(|d| d.trim().trim_end_matches('/').to_string())
+            .filter(|d| !d.is_empty()),
     })
 }
 

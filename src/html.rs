@@ -3,6 +3,20 @@
 
 use std::ops::Range;
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Characters left as they are in a URL component (RFC 3986 unreserved).
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes text for use as one URL component (a query value).
+pub fn encode_component(text: &str) -> String {
+    utf8_percent_encode(text, COMPONENT).to_string()
+}
+
 /// Escapes the five HTML-special characters. Runs of plain text are copied whole, since this is
 /// called for every value every template prints.
 pub fn escape(text: &str) -> String {

@@ -8,6 +8,7 @@
 pub mod build;
 pub mod config;
 pub mod content;
+pub mod deploy;
 pub mod diagnostics;
 pub mod html;
 pub mod init;
@@ -15,5 +16,6 @@ pub mod model;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod single;
 pub mod slug;
 pub mod theme;

@@ -16,7 +16,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use newsmirror::build::{self, BuildOptions, Summary};
 use newsmirror::progress::{Progress, Silent};
 
-use cli::{Cli, Command, SiteArgs};
+use cli::{Cli, Command, DeployTarget, SiteArgs};
+use newsmirror::deploy;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -34,18 +35,57 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Init { dir } => {
+        Command::Init {
+            dir,
+            github_pages,
+            newsmirror_git,
+        } => {
+            // Check the workflow can be written before creating anything.
+            let install = github_pages
+                .then(|| deploy::install_for(&dir, newsmirror_git.as_deref()))
+                .transpose()?;
             newsmirror::init::init(&dir)?;
+            if let Some(install) = install {
+                let path = deploy::write_github_pages(&dir, &install, false)?;
+                println!("Wrote {}.", path.display());
+            }
             println!(
                 "Created a site in {}. Next: cd there and run `newsmirror build`.",
                 dir.display()
             );
+        }
+        Command::DeployConfig {
+            target: DeployTarget::GithubPages,
+            root,
+            newsmirror_git,
+            force,
+        } => {
+            let install = deploy::install_for(&root, newsmirror_git.as_deref())?;
+            let path = deploy::write_github_pages(&root, &install, force)?;
+            println!("Wrote {}. In the repository's Settings → Pages, choose GitHub Actions as the source.", path.display());
         }
         Command::Build(args) => {
             let mut options = options(&args.site);
             options.output = Some(args.output);
             let summary = with_progress(|p| build::build(&options, p))?;
             print_summary("Built", &summary);
+        }
+        Command::Bundle(args) => {
+            let options = options(&args.site_args);
+            if let Some(target) = args.site {
+                let zip = target
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+                let summary = with_progress(|p| match zip {
+                    true => build::write_zip(&options, &target, p),
+                    false => build::write_dir(&options, &target, true, p),
+                })?;
+                print_summary("Bundled", &summary);
+            }
+            if let Some(dir) = args.single_file {
+                let summary = with_progress(|p| newsmirror::single::write(&options, &dir, p))?;
+                print_summary("Bundled", &summary);
+            }
         }
         Command::Check(args) => {
             let summary = with_progress(|p| build::check(&options(&args), p))?;

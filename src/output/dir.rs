@@ -8,6 +8,8 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 
@@ -72,7 +74,16 @@ pub struct Staging {
     staging: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// Bytes written so far, for the size check.
+    written: AtomicU64,
+    /// Files over [`LARGE_FILE`] bytes.
+    large: Mutex<Vec<String>>,
 }
+
+/// GitHub Pages refuses files over 100 MiB and sites over 1 GiB; others have similar limits.
+pub const LARGE_FILE: u64 = 100 * 1024 * 1024;
+/// See [`LARGE_FILE`].
+pub const LARGE_SITE: u64 = 1024 * 1024 * 1024;
 
 impl Staging {
     /// Creates the staging directory and every folder that `paths` (site-relative file paths)
@@ -94,6 +105,8 @@ impl Staging {
             staging,
             target: target.to_path_buf(),
             committed: false,
+            written: AtomicU64::new(0),
+            large: Mutex::new(Vec::new()),
         };
         fs::create_dir_all(&this.staging)
             .with_context(|| format!("cannot create {}", this.staging.display()))?;
@@ -107,6 +120,12 @@ impl Staging {
                 .with_context(|| format!("cannot create {}", path.display()))?;
         }
         Ok(this)
+    }
+
+    /// Total bytes written, and the files over [`LARGE_FILE`].
+    pub fn size(&self) -> (u64, Vec<String>) {
+        let large = self.large.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        (self.written.load(Ordering::Relaxed), large)
     }
 
     /// Swaps the staged site into place, keeping the previous site's top-level dot-entries.
@@ -134,12 +153,34 @@ impl Staging {
 impl Sink for Staging {
     fn accept(&self, output: Output) -> Result<()> {
         let path = self.staging.join(&output.path);
-        match &output.body {
-            Body::Bytes(bytes) => fs::write(&path, bytes),
-            Body::Copy(from) => fs::copy(from, &path).map(|_| ()),
+        let len = match &output.body {
+            Body::Bytes(bytes) => fs::write(&path, bytes).map(|()| bytes.len() as u64),
+            Body::Copy(from) => fs::copy(from, &path),
         }
-        .with_context(|| format!("cannot write {}", path.display()))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+        world_readable(&path)?;
+        self.written.fetch_add(len, Ordering::Relaxed);
+        if len > LARGE_FILE {
+            self.large
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(output.path);
+        }
+        Ok(())
     }
+}
+
+/// Published files must be readable by everyone (a copied static file keeps its mode otherwise).
+#[cfg(unix)]
+fn world_readable(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o644))
+        .with_context(|| format!("cannot set permissions of {}", path.display()))
+}
+
+#[cfg(not(unix))]
+fn world_readable(_path: &Path) -> Result<()> {
+    Ok(())
 }
 
 impl Drop for Staging {

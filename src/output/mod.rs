@@ -5,6 +5,8 @@
 //! memory, [`Discard`] drops them (`check`).
 
 pub mod dir;
+pub mod relative;
+pub mod zip;
 
 use std::path::PathBuf;
 use std::sync::Mutex;

@@ -70,6 +70,12 @@ pub fn render(site: &Site, urls: &Urls, strings: &HashMap<String, Strings>) -> V
         .collect();
     outputs.extend(sitemaps(site, urls));
     outputs.push(Output::bytes("robots.txt", robots(site, urls).into_bytes()));
+    // GitHub Pages: no Jekyll processing (it would hide files and folders starting with `_`),
+    // and the custom domain when the site has one.
+    outputs.push(Output::bytes(".nojekyll", Vec::new()));
+    if let Some(domain) = &site.config.domain {
+        outputs.push(Output::bytes("CNAME", format!("{domain}\n").into_bytes()));
+    }
     outputs
 }
 

@@ -1,22 +1,11 @@
 //! What an article page says about itself beyond its text: share links for each configured
 //! target, and the schema.org `NewsArticle` JSON-LD with the attribution (`isBasedOn`).
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::json;
 
 use crate::content::Article;
-
-/// Characters left as they are in a URL component (RFC 3986 unreserved).
-const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-fn encode(text: &str) -> String {
-    utf8_percent_encode(text, COMPONENT).to_string()
-}
+use crate::html::encode_component as encode;
 
 /// One share link.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

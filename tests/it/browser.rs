@@ -392,3 +392,92 @@ fn screenshots() {
     reload(&tab);
     shot(&tab, "article-375.png");
 }
+
+/// An offline bundle opened from disk with the network switched off: navigation, search and the
+/// theme toggle work, and every request the browser makes stays inside the bundle and succeeds.
+#[test]
+fn an_offline_bundle_works_from_disk_without_network() {
+    use headless_chrome::protocol::cdp::types::Event;
+    use headless_chrome::protocol::cdp::Network;
+
+    let Some((browser, _profile, _lock)) = browser() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let bundle = tmp.path().join("bundle");
+    let options = BuildOptions::new(env!("CARGO_MANIFEST_DIR"));
+    newsmirror::build::write_dir(&options, &bundle, true, &Silent).unwrap();
+    let tab = browser.new_tab().unwrap();
+    let requests: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
+    let failures: Arc<Mutex<Vec<String>>> = Arc::default();
+    let (seen, failed) = (requests.clone(), failures.clone());
+    tab.add_event_listener(Arc::new(move |event: &Event| match event {
+        Event::NetworkRequestWillBeSent(e) => seen
+            .lock()
+            .unwrap()
+            .push((e.params.request_id.clone(), e.params.request.url.clone())),
+        Event::NetworkLoadingFailed(e) => failed
+            .lock()
+            .unwrap()
+            .push(format!("{}: {}", e.params.request_id, e.params.error_text)),
+        _ => {}
+    }))
+    .unwrap();
+    let enable: Network::Enable = serde_json::from_value(serde_json::json!({})).unwrap();
+    tab.call_method(enable).unwrap();
+    let offline: Network::EmulateNetworkConditions = serde_json::from_value(serde_json::json!(
+        {"offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+    ))
+    .unwrap();
+    tab.call_method(offline).unwrap();
+    let root = format!("file://{}/", bundle.display());
+    tab.navigate_to(&format!("{root}index.html"))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    // Follow a section link as a reader would, then the first article of that section.
+    tab.wait_for_element("nav.sections-nav a")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        "location.href.endsWith('/world/index.html') && document.readyState === 'complete'",
+    );
+    tab.wait_for_element(".news-list .item h2 a")
+        .unwrap()
+        .click()
+        .unwrap();
+    wait_for(
+        &tab,
+        "!!document.querySelector('article.article') && document.readyState === 'complete'",
+    );
+    tab.wait_for_element(".theme-toggle")
+        .unwrap()
+        .click()
+        .unwrap();
+    assert_eq!(eval(&tab, "document.documentElement.dataset.theme"), "dark");
+    tab.navigate_to(&format!(
+        "{root}search/index.html?q={}",
+        BODY_WORD.to_lowercase()
+    ))
+    .unwrap();
+    search_finds_the_seed_article(&tab);
+    let requests = requests.lock().unwrap().clone();
+    assert!(
+        requests.len() > 10,
+        "only {} requests recorded",
+        requests.len()
+    );
+    for (_, url) in &requests {
+        assert!(
+            url.starts_with(&root) || url.starts_with("data:"),
+            "request outside the bundle: {url}"
+        );
+    }
+    let failures = failures.lock().unwrap().clone();
+    assert!(
+        failures.is_empty(),
+        "failed requests: {failures:?}\nall: {requests:#?}"
+    );
+}

@@ -13,6 +13,7 @@ mod golden;
 mod http;
 mod output;
 mod pages;
+mod publish;
 mod templates;
 mod theme;
 mod validator;
