@@ -8,14 +8,13 @@
 //! Each query is run in a fresh tab (cold: the index files are loaded for it) and once more in the
 //! same tab (warm). Times are what the page's script measures, from the query to results shown.
 
+#[path = "../tests/it/chromium.rs"]
+mod chromium;
 #[path = "../tests/it/http.rs"]
 mod http;
 
-use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-
-use headless_chrome::{Browser, LaunchOptions};
 
 const QUERIES: &[&str] = &[
     "climate",
@@ -51,25 +50,7 @@ fn main() {
     let (listener, url) = http::bind();
     http::serve(listener, public);
     let profile = tempfile::tempdir().unwrap();
-    let flags = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ];
-    let browser = Browser::new(
-        LaunchOptions::default_builder()
-            .path(Some(PathBuf::from("/usr/bin/chromium")))
-            .sandbox(false)
-            .user_data_dir(Some(profile.path().to_path_buf()))
-            .idle_browser_timeout(Duration::from_secs(300))
-            .args(flags.iter().map(OsStr::new).collect())
-            .build()
-            .unwrap(),
-    )
-    .expect("chromium");
+    let browser = chromium::launch(profile.path());
     println!("| query | results | cold ms | warm ms |\n|---|---|---|---|");
     for query in QUERIES {
         let tab = browser.new_tab().unwrap();

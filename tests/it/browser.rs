@@ -3,20 +3,19 @@
 //! tests skip with a message when Chromium is not installed, unless NEWSMIRROR_REQUIRE_BROWSER is
 //! set (CI sets it, so a missing browser fails there instead of passing silently).
 
-use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use headless_chrome::protocol::cdp::{Browser as Cdp, Emulation, Page};
-use headless_chrome::{Browser, LaunchOptions, Tab};
+use headless_chrome::{Browser, Tab};
 use newsmirror::build::{build, BuildOptions};
 use newsmirror::progress::Silent;
 use serde_json::Value;
 
+use crate::chromium::{self, CHROMIUM};
 use crate::http;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
 const ARTICLE: &str = "world/isis-seeks-to-regain-foothold-in-syria-and-iraq/";
 
 /// The example site, built once and served on 127.0.0.1 for all browser tests.
@@ -63,29 +62,7 @@ fn browser() -> Option<Session> {
     }
     let lock = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let profile = tempfile::tempdir().unwrap();
-    let flags = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ];
-    let options = LaunchOptions::default_builder()
-        .path(Some(PathBuf::from(CHROMIUM)))
-        .headless(true)
-        .sandbox(false)
-        .user_data_dir(Some(profile.path().to_path_buf()))
-        .window_size(Some((1280, 900)))
-        .idle_browser_timeout(Duration::from_secs(120))
-        .args(flags.iter().map(OsStr::new).collect())
-        .build()
-        .unwrap();
-    Some((
-        Browser::new(options).expect("Chromium starts"),
-        profile,
-        lock,
-    ))
+    Some((chromium::launch(profile.path()), profile, lock))
 }
 
 fn open(browser: &Browser, url: &str) -> Arc<Tab> {

@@ -5,6 +5,7 @@ mod common;
 
 mod base_path;
 mod browser;
+mod chromium;
 mod cli;
 mod errors;
 mod example_site;
