@@ -118,7 +118,9 @@
         notice.nmTimer = setTimeout(() => { notice.hidden = true; }, 2500);
       });
     };
-    each(".copy-link", (b) => onClick(b, () => copy(b, b.dataset.url || location.href)));
+    // In an offline bundle the address is relative to the page: copy it as a full file:// link.
+    const absolute = (url) => { try { return new URL(url, location.href).href; } catch (e) { return url; } };
+    each(".copy-link", (b) => onClick(b, () => copy(b, absolute(b.dataset.url || location.href))));
     if (typeof navigator.share !== "function") return;
     each(".native-share", (b) => {
       b.hidden = false;
