@@ -49,6 +49,24 @@ pub enum Command {
     Check(SiteArgs),
     /// Pack the site for reading offline: links made relative so it opens from disk.
     Bundle(BundleArgs),
+    /// Preview the site on http://127.0.0.1:1111/, rebuilding and reloading on every change.
+    Serve(ServeArgs),
+}
+
+/// Options of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Port to listen on; the next free one is taken if it is in use.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on. Other machines can reach the preview only if this is not loopback.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// Options of `bundle`.

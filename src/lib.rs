@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod serve;
 pub mod single;
 pub mod slug;
 pub mod theme;

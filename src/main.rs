@@ -87,6 +87,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 print_summary("Bundled", &summary);
             }
         }
+        Command::Serve(args) => serve(args)?,
         Command::Check(args) => {
             let summary = with_progress(|p| build::check(&options(&args), p))?;
             print_summary("Checked", &summary);
@@ -101,6 +102,57 @@ fn options(args: &SiteArgs) -> BuildOptions {
         base_url: args.base_url.clone(),
         output: None,
         drafts: args.drafts,
+    }
+}
+
+/// Runs the preview server until Ctrl-C.
+fn serve(args: cli::ServeArgs) -> anyhow::Result<()> {
+    use newsmirror::serve::{ServeOptions, Server};
+    let options = ServeOptions {
+        build: options(&args.site),
+        bind: args.bind,
+        port: args.port,
+    };
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let (server, listener, note) = Server::bind(options).await?;
+        let url = format!("http://{}/", server.addr);
+        let report = std::sync::Arc::new(Printer);
+        newsmirror::serve::Report::listening(report.as_ref(), &url, note.as_deref());
+        if args.open {
+            // Best effort: a machine without a desktop simply has no opener.
+            let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+        }
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        server.run(listener, report, ctrl_c).await
+    })?;
+    println!("Stopped.");
+    Ok(())
+}
+
+/// Prints what the preview server reports.
+struct Printer;
+
+impl newsmirror::serve::Report for Printer {
+    fn listening(&self, url: &str, note: Option<&str>) {
+        if let Some(note) = note {
+            println!("{note}");
+        }
+        println!("Serving at {url} (Ctrl-C to stop); watching the site for changes.");
+    }
+
+    fn rebuilt(&self, summary: &Summary) {
+        println!(
+            "Rebuilt {} articles in {:.0} ms.",
+            summary.articles,
+            summary.seconds * 1000.0
+        );
+    }
+
+    fn failed(&self, error: &str) {
+        eprintln!("error: {error}\n(still serving the last good site)");
     }
 }
 

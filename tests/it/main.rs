@@ -15,6 +15,7 @@ mod http;
 mod output;
 mod pages;
 mod publish;
+mod serve;
 mod templates;
 mod theme;
 mod validator;
