@@ -94,17 +94,17 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Runs every stage, handing each output to `sink` as it is made. With `strict`, broken links in
+/// Runs every stage after config, handing each output to `sink` as it is made. With `strict`, broken links in
 /// article bodies are errors too. `before_render` gets every path the build will write, before
 /// the first page is rendered (the directory sink creates its folders there).
 pub fn render_site(
     options: &BuildOptions,
+    config: Config,
     strict: bool,
     progress: &dyn Progress,
     sink: &dyn Sink,
     before_render: &mut dyn FnMut(&[String]) -> Result<()>,
 ) -> Result<Rendered> {
-    let config = load_config(options)?;
     let files = content::discover(&config.content_dir())?.len();
     progress.start("load", files as u64);
     let articles = content::load(&config, options.drafts, &|| progress.advance(1));
@@ -129,7 +129,8 @@ pub fn render_site(
 /// Renders the site into memory, sorted by path (for tests and previews).
 pub fn render_to_memory(options: &BuildOptions, strict: bool) -> Result<(Rendered, Vec<Output>)> {
     let collect = Collect::default();
-    let rendered = render_site(options, strict, &Silent, &collect, &mut |_| Ok(()))?;
+    let config = load_config(options)?;
+    let rendered = render_site(options, config, strict, &Silent, &collect, &mut |_| Ok(()))?;
     Ok((rendered, collect.into_outputs()))
 }
 
@@ -156,7 +157,7 @@ pub fn write_dir(
     let config = load_config(options)?;
     let rewriting = Relative::new(&staged, &config.base_url, &config.base_path);
     let sink: &dyn Sink = if relative { &rewriting } else { &staged };
-    let rendered = render_site(options, false, progress, sink, &mut |paths| {
+    let rendered = render_site(options, config, false, progress, sink, &mut |paths| {
         let _ = staging.set(dir::Staging::begin(&target, paths)?);
         Ok(())
     })?;
@@ -215,7 +216,14 @@ pub fn write_zip(
     let config = load_config(options)?;
     let archive = ZipSink::create(target)?;
     let rewriting = Relative::new(&archive, &config.base_url, &config.base_path);
-    let rendered = render_site(options, false, progress, &rewriting, &mut |_| Ok(()))?;
+    let rendered = render_site(
+        options,
+        config,
+        false,
+        progress,
+        &rewriting,
+        &mut |_| Ok(()),
+    )?;
     archive.finish()?;
     Ok(summarise(rendered, started, Some(target.to_path_buf())))
 }
@@ -223,7 +231,8 @@ pub fn write_zip(
 /// `newsmirror check`: everything `build` checks, writing nothing.
 pub fn check(options: &BuildOptions, progress: &dyn Progress) -> Result<Summary> {
     let started = Instant::now();
-    let rendered = render_site(options, true, progress, &Discard, &mut |_| Ok(()))?;
+    let config = load_config(options)?;
+    let rendered = render_site(options, config, true, progress, &Discard, &mut |_| Ok(()))?;
     Ok(summarise(rendered, started, None))
 }
 

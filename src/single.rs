@@ -47,7 +47,7 @@ pub fn write(options: &BuildOptions, dir: &Path, progress: &dyn Progress) -> Res
         base_url: config.base_url.clone(),
         made_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
     };
-    let rendered = render_site(options, false, progress, &sink, &mut |_| Ok(()))?;
+    let rendered = render_site(options, config, false, progress, &sink, &mut |_| Ok(()))?;
     let mut summary = crate::build::summarise(rendered, started, Some(dir.to_path_buf()));
     summary.files = summary.articles;
     Ok(summary)

@@ -116,11 +116,6 @@ impl<'a> Renderer<'a> {
         Ok(renderer)
     }
 
-    /// The template origins, for the attribution check's messages.
-    pub fn templates(&self) -> &Templates {
-        &self.templates
-    }
-
     /// Works out everything the build will write: the pages to render, and the feeds, sitemap,
     /// stylesheets and static files, which are made (or located) now. Every output path is known
     /// from here on, so pages can be checked and written as soon as each is rendered.
@@ -190,11 +185,7 @@ impl<'a> Renderer<'a> {
                 "../".repeat(depth)
             },
             title,
-            description: self
-                .site
-                .lang(lang)
-                .map(|_| self.language_description(lang))
-                .unwrap_or_default(),
+            description: self.language_description(lang),
             lang,
             url: self.urls.url(path),
             permalink: self.urls.permalink(path),

@@ -17,8 +17,11 @@ const MAX_LINK_PROBLEMS: usize = 50;
 /// What the checks found.
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Problems that fail every build: a missing attribution, a broken link made by a template.
+    /// Problems that fail every build: a missing attribution.
     pub errors: Vec<Diagnostic>,
+    /// Broken links made by templates: they fail every build too, but one template mistake
+    /// repeats on every page, so only the first [`MAX_LINK_PROBLEMS`] are reported.
+    pub template_links: Vec<Diagnostic>,
     /// Broken links inside article bodies. `build` reports them and goes on (an archive may lack
     /// some images); `check` fails on them.
     pub content_links: Vec<Diagnostic>,
@@ -28,6 +31,7 @@ impl Report {
     /// Both reports together.
     pub fn merge(mut self, other: Report) -> Report {
         self.errors.extend(other.errors);
+        self.template_links.extend(other.template_links);
         self.content_links.extend(other.content_links);
         self
     }
@@ -37,12 +41,8 @@ impl Report {
     pub fn into_result(self, strict: bool) -> Result<Vec<Diagnostic>, Diagnostics> {
         let mut errors = self.errors;
         let warnings = tidy(self.content_links);
-        let (link_errors, other): (Vec<_>, Vec<_>) = errors
-            .drain(..)
-            .partition(|d| d.message.contains(" points nowhere"));
-        let mut link_errors = tidy(link_errors);
+        let mut link_errors = tidy(self.template_links);
         link_errors.truncate(MAX_LINK_PROBLEMS);
-        errors = other;
         errors.extend(link_errors);
         if strict {
             errors.extend(warnings);
@@ -85,12 +85,9 @@ impl<'a> PageChecks<'a> {
             return report;
         };
         if let Some(i) = output.article {
-            report.errors.extend(check_attribution(
-                self.site,
-                i,
-                html.as_bytes(),
-                self.templates,
-            ));
+            report
+                .errors
+                .extend(check_attribution(self.site, i, html, self.templates));
         }
         if output.path.ends_with(".html") {
             let config = &self.site.config;
@@ -105,7 +102,7 @@ impl<'a> PageChecks<'a> {
             for target in targets {
                 match link_problem(self.site, self.templates, output, &target) {
                     (true, d) => report.content_links.push(d),
-                    (false, d) => report.errors.push(d),
+                    (false, d) => report.template_links.push(d),
                 }
             }
         }
@@ -116,10 +113,9 @@ impl<'a> PageChecks<'a> {
 fn check_attribution(
     site: &Site,
     i: usize,
-    html: &[u8],
+    html: &str,
     templates: &Templates,
 ) -> Option<Diagnostic> {
-    let html = std::str::from_utf8(html).ok()?;
     let article = &site.articles[i];
     // Only what the template added counts: a link to the source inside the article's own body is
     // not the attribution block.
