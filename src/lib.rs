@@ -11,6 +11,7 @@ pub mod content;
 pub mod deploy;
 pub mod diagnostics;
 pub mod html;
+pub mod import;
 pub mod init;
 pub mod model;
 pub mod output;
