@@ -109,7 +109,8 @@ pub fn render_site(
     progress.start("load", files as u64);
     let articles = content::load(&config, options.drafts, &|| progress.advance(1));
     progress.finish();
-    let site = Site::new(config, articles?)?;
+    let articles = articles?.into_iter().map(std::sync::Arc::new).collect();
+    let site = Site::new(config, articles)?;
     let renderer = render::Renderer::new(&site).context("cannot prepare the templates")?;
     let plan = renderer.plan()?;
     let paths = plan.paths.clone();

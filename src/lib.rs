@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod deploy;
 pub mod diagnostics;
+pub mod hash;
 pub mod html;
 pub mod import;
 pub mod init;

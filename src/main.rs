@@ -145,10 +145,14 @@ impl newsmirror::serve::Report for Printer {
 
     fn rebuilt(&self, summary: &Summary) {
         println!(
-            "Rebuilt {} articles in {:.0} ms.",
+            "Updated in {:.0} ms: {} pages rendered, {} articles.",
+            summary.seconds * 1000.0,
+            summary.pages,
             summary.articles,
-            summary.seconds * 1000.0
         );
+        for warning in &summary.warnings {
+            eprintln!("warning: {warning}");
+        }
     }
 
     fn failed(&self, error: &str) {

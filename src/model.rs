@@ -4,11 +4,11 @@
 //! one model serves absolute, root-relative and file-relative links alike.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::content::Article;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::slug::slugify;
 
 /// A section or a tag of one language, with its articles newest first.
 #[derive(Debug, Clone)]
@@ -61,8 +61,8 @@ pub const RELATED: usize = 4;
 pub struct Site {
     /// Resolved configuration.
     pub config: Config,
-    /// All articles, newest first.
-    pub articles: Vec<Article>,
+    /// All articles, newest first. Shared, so that a rebuild reuses unchanged ones.
+    pub articles: Vec<Arc<Article>>,
     /// Per article (same index): its path and neighbours.
     pub links: Vec<Links>,
     /// One index per configured language that has articles, the default language first.
@@ -71,13 +71,30 @@ pub struct Site {
 
 impl Site {
     /// Builds the model; fails when two articles would be written to the same path.
-    pub fn new(config: Config, mut articles: Vec<Article>) -> Result<Site, Diagnostics> {
-        articles.sort_by(|a, b| {
-            b.date
-                .cmp(&a.date)
+    pub fn new(config: Config, articles: Vec<Arc<Article>>) -> Result<Site, Diagnostics> {
+        // Newest first; the instant is taken out once, so most comparisons touch no article.
+        let mut order: Vec<(i64, u32, usize)> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let utc = a.date.naive_utc().and_utc();
+                (-utc.timestamp(), utc.timestamp_subsec_nanos(), i)
+            })
+            .collect();
+        order.sort_unstable_by(|x, y| {
+            let (a, b) = (&articles[x.2], &articles[y.2]);
+            (x.0, y.1)
+                .cmp(&(y.0, x.1))
                 .then_with(|| a.title.cmp(&b.title))
                 .then_with(|| a.rel_path.cmp(&b.rel_path))
         });
+        let articles: Vec<Arc<Article>> = {
+            let mut slots: Vec<Option<Arc<Article>>> = articles.into_iter().map(Some).collect();
+            order
+                .iter()
+                .map(|o| slots[o.2].take().expect("each once"))
+                .collect()
+        };
         let mut links: Vec<Links> = articles
             .iter()
             .map(|a| Links {
@@ -126,7 +143,7 @@ fn article_path(config: &Config, article: &Article) -> String {
     )
 }
 
-fn check_unique_paths(articles: &[Article], links: &[Links]) -> Result<(), Diagnostics> {
+fn check_unique_paths(articles: &[Arc<Article>], links: &[Links]) -> Result<(), Diagnostics> {
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
     let mut problems = Vec::new();
     for (i, link) in links.iter().enumerate() {
@@ -150,24 +167,22 @@ fn check_unique_paths(articles: &[Article], links: &[Links]) -> Result<(), Diagn
     Diagnostics(problems).into_result()
 }
 
-fn index_language(config: &Config, articles: &[Article], code: &str) -> LangIndex {
+fn index_language(config: &Config, articles: &[Arc<Article>], code: &str) -> LangIndex {
     let prefix = config.language_prefix(code);
     let mine: Vec<usize> = (0..articles.len())
         .filter(|&i| articles[i].lang == code)
         .collect();
     let mut sections: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut tags: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    // Keys borrow from the articles: one allocation per distinct tag, not per use.
+    let mut tags: HashMap<&str, (&str, Vec<usize>)> = HashMap::new();
     for &i in &mine {
         let article = &articles[i];
         sections.entry(&article.section).or_default().push(i);
-        for tag in &article.tags {
-            let slug = slugify(tag);
+        for (tag, slug) in article.tags.iter().zip(&article.tag_slugs) {
             if slug.is_empty() {
                 continue;
             }
-            let entry = tags
-                .entry(slug)
-                .or_insert_with(|| (tag.clone(), Vec::new()));
+            let entry = tags.entry(slug).or_insert_with(|| (tag, Vec::new()));
             // A tag listed twice on one article still lists the article once.
             if entry.1.last() != Some(&i) {
                 entry.1.push(i);
@@ -184,7 +199,7 @@ fn index_language(config: &Config, articles: &[Article], code: &str) -> LangInde
             articles,
         })
         .collect();
-    sections.sort_by_key(|g| {
+    sections.sort_by_cached_key(|g| {
         let pos = configured.iter().position(|c| **c == g.slug);
         (pos.unwrap_or(usize::MAX), g.name.to_lowercase())
     });
@@ -192,12 +207,12 @@ fn index_language(config: &Config, articles: &[Article], code: &str) -> LangInde
         .into_iter()
         .map(|(slug, (name, articles))| Group {
             path: format!("{prefix}tags/{slug}/"),
-            slug,
-            name,
+            slug: slug.to_string(),
+            name: name.to_string(),
             articles,
         })
         .collect();
-    tags.sort_by_key(|g| g.name.to_lowercase());
+    tags.sort_by_cached_key(|g| (g.name.to_lowercase(), g.slug.clone()));
     LangIndex {
         code: code.to_string(),
         prefix,
@@ -228,7 +243,7 @@ fn link_related(section: &[usize], links: &mut [Links]) {
     }
 }
 
-fn link_translations(articles: &[Article], links: &mut [Links]) {
+fn link_translations(articles: &[Arc<Article>], links: &mut [Links]) {
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, article) in articles.iter().enumerate() {
         if let Some(key) = &article.translation_key {
@@ -259,6 +274,7 @@ pub fn page_path(first: &str, n: usize) -> String {
 mod tests {
     use super::*;
     use crate::content::Source;
+    use crate::slug::slugify;
     use chrono::DateTime;
     use std::path::{Path, PathBuf};
 
@@ -269,14 +285,15 @@ mod tests {
         slug: &str,
         day: u32,
         tags: &[&str],
-    ) -> Article {
-        Article {
+    ) -> Arc<Article> {
+        Arc::new(Article {
             rel_path: PathBuf::from(path),
             title: slug.to_uppercase(),
             date: DateTime::parse_from_rfc3339(&format!("2025-01-{day:02}T00:00:00Z")).unwrap(),
             updated: None,
             section: section.into(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
+            tag_slugs: tags.iter().map(|t| slugify(t)).collect(),
             lang: lang.into(),
             source: Source {
                 name: "S".into(),
@@ -291,7 +308,8 @@ mod tests {
             translation_key: Some(slug.chars().take(1).collect()),
             body_html: String::new(),
             words: 0,
-        }
+            fingerprint: 0,
+        })
     }
 
     fn config() -> Config {

@@ -44,8 +44,10 @@ pub struct Article {
     pub updated: Option<DateTime<FixedOffset>>,
     /// Section slug.
     pub section: String,
-    /// Tags as written (display names); the model slugifies them.
+    /// Tags as written (display names).
     pub tags: Vec<String>,
+    /// The URL slug of each tag, same order (made once here, not on every page that lists it).
+    pub tag_slugs: Vec<String>,
     /// Language code, one of the site's.
     pub lang: String,
     /// The original article.
@@ -68,6 +70,9 @@ pub struct Article {
     pub body_html: String,
     /// Word count, for reading time.
     pub words: usize,
+    /// A hash of the file's path and text: equal fingerprints mean an unchanged article, which
+    /// lets the preview server re-render only the pages whose inputs changed.
+    pub fingerprint: u64,
 }
 
 /// Finds every Markdown file under `content/`, sorted for a stable order. Files and folders whose
@@ -269,18 +274,22 @@ fn assemble(
     let summary = front
         .summary
         .unwrap_or_else(|| shorten(&rendered.first_paragraph, 200));
-    let tags = front
+    let tags: Vec<String> = front
         .tags
         .iter()
         .map(|t| t.trim())
-        .filter(|t| !t.is_empty());
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    let tag_slugs = tags.iter().map(|t| slugify(t)).collect();
     Article {
         rel_path: doc.rel_path.clone(),
         title: checked.title,
         date: checked.date,
         updated: checked.updated,
         section: checked.section,
-        tags: tags.map(str::to_string).collect(),
+        tags,
+        tag_slugs,
         lang: checked.lang,
         source: checked.source,
         authors: front.author.map(|a| a.into_vec()).unwrap_or_default(),
@@ -292,7 +301,14 @@ fn assemble(
         translation_key: front.translation_key,
         body_html: rendered.html,
         words: rendered.words,
+        fingerprint: fingerprint(&doc.rel_path, &doc.text),
     }
+}
+
+/// FNV-1a over the file's path and text (not for security: it only tells versions apart).
+fn fingerprint(rel_path: &Path, text: &str) -> u64 {
+    let path = rel_path.to_string_lossy();
+    crate::hash::fnv(path.bytes().chain([0]).chain(text.bytes()))
 }
 
 const DATE_HINT: &str =

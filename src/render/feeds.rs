@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::i18n::Strings;
 use super::views::Urls;
 use crate::content::Article;
+use crate::hash::{key_of, Keys};
 use crate::html::escape_xml as esc;
 use crate::model::{LangIndex, Site};
 use crate::output::Output;
@@ -48,11 +49,34 @@ fn absolute_urls(html: &str, page: &str) -> String {
 
 /// Every feed, the sitemap and robots.txt of the site.
 pub fn render(site: &Site, urls: &Urls, strings: &HashMap<String, Strings>) -> Vec<Output> {
+    render_changed(site, urls, strings, None).0
+}
+
+/// The feeds and sitemaps whose key is not the one in `previous` (all of them without it), the
+/// small fixed files, and every feed's and sitemap's path and key.
+pub fn render_changed(
+    site: &Site,
+    urls: &Urls,
+    strings: &HashMap<String, Strings>,
+    previous: Option<&Keys>,
+) -> (Vec<Output>, Vec<(String, u64)>) {
     let mut feeds = Vec::new();
     for lang in &site.langs {
         feeds.extend(feeds_of(site, lang));
     }
-    let mut outputs: Vec<Output> = feeds
+    let unchanged = |path: &str, key: u64| previous.is_some_and(|p| p.get(path) == Some(&key));
+    let mut keys = Vec::new();
+    let mut wanted = Vec::new();
+    for feed in &feeds {
+        let key = feed_key(site, feed);
+        for kind in ["atom.xml", "rss.xml"] {
+            keys.push((format!("{}{kind}", feed.home), key));
+        }
+        if !unchanged(&keys[keys.len() - 1].0, key) {
+            wanted.push(feed);
+        }
+    }
+    let mut outputs: Vec<Output> = wanted
         .par_iter()
         .flat_map_iter(|feed| {
             let strings = &strings[feed.lang];
@@ -68,7 +92,17 @@ pub fn render(site: &Site, urls: &Urls, strings: &HashMap<String, Strings>) -> V
             ]
         })
         .collect();
-    outputs.extend(sitemaps(site, urls));
+    let sitemap_key = sitemap_key(site);
+    if !unchanged("sitemap.xml", sitemap_key) {
+        let sitemaps = sitemaps(site, urls);
+        keys.extend(sitemaps.iter().map(|o| (o.path.clone(), sitemap_key)));
+        outputs.extend(sitemaps);
+    } else {
+        // Unchanged: the same files as last time, whose paths the keys hold.
+        let parts = previous.into_iter().flatten();
+        let same = parts.filter(|(path, key)| path.starts_with("sitemap") && **key == sitemap_key);
+        keys.extend(same.map(|(path, key)| (path.clone(), *key)));
+    }
     outputs.push(Output::bytes("robots.txt", robots(site, urls).into_bytes()));
     // GitHub Pages: no Jekyll processing (it would hide files and folders starting with `_`),
     // and the custom domain when the site has one.
@@ -76,7 +110,30 @@ pub fn render(site: &Site, urls: &Urls, strings: &HashMap<String, Strings>) -> V
     if let Some(domain) = &site.config.domain {
         outputs.push(Output::bytes("CNAME", format!("{domain}\n").into_bytes()));
     }
-    outputs
+    (outputs, keys)
+}
+
+/// What a feed shows: its place and title and its entries (fingerprints cover their text, path
+/// and dates).
+fn feed_key(site: &Site, feed: &Feed) -> u64 {
+    let entries: Vec<u64> = feed
+        .entries
+        .iter()
+        .map(|&i| site.articles[i].fingerprint)
+        .collect();
+    key_of(&(&feed.home, &feed.title, feed.lang, entries))
+}
+
+/// What the sitemap lists: every article (path and dates) and every list page.
+fn sitemap_key(site: &Site) -> u64 {
+    let articles: Vec<u64> = site.articles.iter().map(|a| a.fingerprint).collect();
+    let lists: Vec<&str> = site
+        .langs
+        .iter()
+        .flat_map(|l| l.sections.iter().chain(&l.tags).map(|g| g.path.as_str()))
+        .collect();
+    let langs: Vec<&str> = site.langs.iter().map(|l| l.prefix.as_str()).collect();
+    key_of(&(articles, lists, langs))
 }
 
 fn feeds_of<'a>(site: &'a Site, lang: &'a LangIndex) -> Vec<Feed<'a>> {

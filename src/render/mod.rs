@@ -14,14 +14,17 @@ pub mod verify;
 pub mod views;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use crate::config::Config;
 use crate::content::highlight;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::hash::Keys;
 use crate::model::{LangIndex, Site};
 use crate::output::{Body, Output, Sink};
 use crate::theme;
@@ -79,59 +82,143 @@ struct SiteView<'a> {
     generator: &'static str,
 }
 
+/// What rendering needs besides the model, loaded from the config and the theme: templates,
+/// interface strings, the code stylesheets. The preview server keeps them while only content
+/// changes.
+pub struct Parts {
+    templates: Templates,
+    strings: HashMap<String, Strings>,
+    /// The light and the dark code stylesheet, made (and their themes checked) before rendering.
+    syntax_css: [String; 2],
+}
+
+impl Parts {
+    /// Loads the templates and strings of the site's theme and languages.
+    pub fn load(config: &Config) -> Result<Parts> {
+        Ok(Parts {
+            templates: Templates::load(config)?,
+            strings: i18n::load(config)?,
+            syntax_css: [
+                highlight::palette_css(&config.highlight_light, "light")?,
+                highlight::palette_css(&config.highlight_dark, "dark")?,
+            ],
+        })
+    }
+}
+
 /// Renders a whole site. `on_page` is called once per rendered page, for progress.
 pub struct Renderer<'a> {
     site: &'a Site,
-    templates: Templates,
+    parts: Arc<Parts>,
     urls: Urls,
-    strings: HashMap<String, Strings>,
     globals: HashMap<String, tera::Value>,
-    /// The light and the dark code stylesheet, made (and their themes checked) before rendering.
-    syntax_css: [String; 2],
+    /// A hash of each language's shared values: part of every page's key.
+    global_keys: HashMap<String, u64>,
 }
 
 impl<'a> Renderer<'a> {
     /// Loads templates and interface strings and prepares each language's shared values.
     pub fn new(site: &'a Site) -> Result<Renderer<'a>> {
+        Renderer::with_parts(site, Arc::new(Parts::load(&site.config)?))
+    }
+
+    /// A renderer with parts loaded before, for the same config.
+    pub fn with_parts(site: &'a Site, parts: Arc<Parts>) -> Result<Renderer<'a>> {
         let config = &site.config;
-        let templates = Templates::load(config)?;
-        let strings = i18n::load(config)?;
         let urls = Urls::new(&config.base_url, &config.base_path);
-        let syntax_css = [
-            highlight::palette_css(&config.highlight_light, "light")?,
-            highlight::palette_css(&config.highlight_dark, "dark")?,
-        ];
         let mut renderer = Renderer {
             site,
-            templates,
+            parts,
             urls,
-            strings,
             globals: HashMap::new(),
-            syntax_css,
+            global_keys: HashMap::new(),
         };
         for lang in &site.langs {
             let value = tera::to_value(renderer.site_view(lang))?;
+            let key = crate::hash::key_of(&value.to_string());
+            renderer.global_keys.insert(lang.code.clone(), key);
             renderer.globals.insert(lang.code.clone(), value);
         }
         Ok(renderer)
     }
 
     /// Works out everything the build will write: the pages to render, and the feeds, sitemap,
-    /// stylesheets and static files, which are made (or located) now. Every output path is known
-    /// from here on, so pages can be checked and written as soon as each is rendered.
+    /// search index, stylesheets and static files, which are made (or located) now. Every output
+    /// path is known from here on, so pages can be checked and written as soon as each is rendered.
     pub fn plan(&self) -> Result<Plan<'a>> {
-        let jobs = self.jobs();
-        let mut extra = feeds::render(self.site, &self.urls, &self.strings);
-        extra.extend(search::render(self.site, &self.strings));
-        let [light, dark] = self.syntax_css.clone();
+        let search = search::render(self.site, &self.parts.strings);
+        self.make_plan(None, search, Vec::new())
+    }
+
+    /// The plan of what changed since the run whose keys are `previous`: only the pages and feeds
+    /// whose key differs are made. A key hashes everything its file shows (its articles'
+    /// fingerprints, their neighbours, the page count, the language's shared values); what
+    /// comes from config, templates and strings is not hashed, as a change there is a new
+    /// renderer, planned with [`plan`](Self::plan). `search` are the index files to write; the
+    /// others count as kept. The plan's `keys` are those of every page and feed, for next time.
+    pub fn plan_changed(&self, previous: &Keys, search: Vec<Output>) -> Result<Plan<'a>> {
+        self.make_plan(Some(previous), search, search::SearchIndex::paths())
+    }
+
+    fn make_plan(
+        &self,
+        previous: Option<&Keys>,
+        search: Vec<Output>,
+        kept: Vec<String>,
+    ) -> Result<Plan<'a>> {
+        let all_jobs = self.jobs();
+        let mut paths: Vec<String> = all_jobs.iter().map(|job| self.job_path(*job)).collect();
+        let (jobs, mut keys) = match previous {
+            None => (all_jobs, Keys::default()),
+            Some(previous) => self.changed_jobs(all_jobs, &paths, previous),
+        };
+        let (mut extra, feed_keys) =
+            feeds::render_changed(self.site, &self.urls, &self.parts.strings, previous);
+        paths.extend(feed_keys.iter().map(|(path, _)| path.clone()));
+        if previous.is_some() {
+            keys.extend(feed_keys);
+        }
+        extra.extend(search);
+        let [light, dark] = self.parts.syntax_css.clone();
         extra.push(Output::bytes("css/syntax-light.css", light.into_bytes()));
         extra.push(Output::bytes("css/syntax-dark.css", dark.into_bytes()));
-        let mut paths: Vec<String> = jobs.iter().map(|job| self.job_path(*job)).collect();
-        paths.extend(extra.iter().map(|o| o.path.clone()));
+        let made: HashSet<&str> = paths.iter().map(String::as_str).collect();
+        let mut more: Vec<String> = extra
+            .iter()
+            .map(|o| o.path.clone())
+            .chain(kept)
+            .filter(|p| !made.contains(p.as_str()))
+            .collect();
+        drop(made);
+        paths.append(&mut more);
         let statics = self.static_files(&paths)?;
         paths.extend(statics.iter().map(|o| o.path.clone()));
         extra.extend(statics);
-        Ok(Plan { jobs, extra, paths })
+        Ok(Plan {
+            jobs,
+            extra,
+            paths,
+            keys,
+        })
+    }
+
+    /// The jobs whose key is not the one in `previous`, and every job's key.
+    fn changed_jobs(
+        &self,
+        jobs: Vec<pages::Job<'a>>,
+        paths: &[String],
+        previous: &Keys,
+    ) -> (Vec<pages::Job<'a>>, Keys) {
+        let keyed: Vec<u64> = jobs.par_iter().map(|job| self.job_key(*job)).collect();
+        let mut keys = Keys::with_capacity_and_hasher(jobs.len(), Default::default());
+        let mut changed = Vec::new();
+        for ((job, path), key) in jobs.into_iter().zip(paths).zip(keyed) {
+            if previous.get(path) != Some(&key) {
+                changed.push(job);
+            }
+            keys.insert(path.clone(), key);
+        }
+        (changed, keys)
     }
 
     /// Renders the planned pages in parallel, checking each and handing it to `sink` at once, then
@@ -142,10 +229,22 @@ impl<'a> Renderer<'a> {
         sink: &dyn Sink,
         on_page: &(dyn Fn() + Sync),
     ) -> Result<verify::Report> {
-        let checks = verify::PageChecks::new(self.site, &self.templates, &plan.paths);
-        let report = plan
-            .jobs
-            .par_iter()
+        let checks = verify::PageChecks::new(self.site, &self.parts.templates, &plan.paths);
+        let report = self.render_jobs(&plan.jobs, &checks, sink, on_page)?;
+        plan.extra
+            .into_par_iter()
+            .try_for_each(|o| sink.accept(o))?;
+        Ok(report)
+    }
+
+    fn render_jobs(
+        &self,
+        jobs: &[pages::Job],
+        checks: &verify::PageChecks,
+        sink: &dyn Sink,
+        on_page: &(dyn Fn() + Sync),
+    ) -> Result<verify::Report> {
+        jobs.par_iter()
             .map(|job| {
                 let output = self.render_job(*job)?;
                 let report = checks.check(&output);
@@ -153,17 +252,18 @@ impl<'a> Renderer<'a> {
                 on_page();
                 Ok::<_, anyhow::Error>(report)
             })
-            .try_reduce(verify::Report::default, |a, b| Ok(a.merge(b)))?;
-        plan.extra
-            .into_par_iter()
-            .try_for_each(|o| sink.accept(o))?;
-        Ok(report)
+            .try_reduce(verify::Report::default, |a, b| Ok(a.merge(b)))
+    }
+
+    /// The interface strings of each language.
+    pub fn strings(&self) -> &HashMap<String, Strings> {
+        &self.parts.strings
     }
 
     fn context(&self, lang: &str, page: &PageView) -> Result<Context> {
         let mut ctx = Context::new();
         ctx.insert("site", &self.globals[lang]);
-        ctx.insert("t", &self.strings[lang]);
+        ctx.insert("t", &self.parts.strings[lang]);
         ctx.insert("page", page);
         Ok(ctx)
     }
@@ -315,6 +415,9 @@ pub struct Plan<'a> {
     extra: Vec<Output>,
     /// The site-relative path of every output.
     pub paths: Vec<String>,
+    /// The key of every page and feed (only in plans made by
+    /// [`plan_changed`](Renderer::plan_changed)).
+    pub keys: Keys,
 }
 
 impl Plan<'_> {

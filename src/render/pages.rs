@@ -2,6 +2,8 @@
 //! anything is rendered) and the Tera rendering of each kind: article, paginated list, tag index
 //! and 404.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use anyhow::Result;
 use serde::Serialize;
 
@@ -86,6 +88,51 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// A hash of everything the job's page shows, so that an unchanged key means an unchanged
+    /// page. Articles count by fingerprint (their file's path and text); what comes from the
+    /// config, templates and strings is not hashed, as a change there rebuilds everything.
+    pub(super) fn job_key(&self, job: Job) -> u64 {
+        let site = self.site;
+        let fp = |i: &usize| site.articles[*i].fingerprint;
+        let mut h = DefaultHasher::new();
+        match job {
+            Job::Article(i) => {
+                let links = &site.links[i];
+                (0u8, self.global_keys[&site.articles[i].lang], fp(&i)).hash(&mut h);
+                (links.older.as_ref().map(fp), links.newer.as_ref().map(fp)).hash(&mut h);
+                let related: Vec<u64> = links.related.iter().map(fp).collect();
+                let translations: Vec<u64> = links.translations.iter().map(fp).collect();
+                (related, translations).hash(&mut h);
+            }
+            Job::List {
+                lang,
+                kind,
+                group,
+                page,
+            } => {
+                let items = group.map_or(&lang.articles, |g| &g.articles);
+                let per_page = site.config.paginate;
+                let shown = items.iter().skip((page - 1) * per_page).take(per_page);
+                (1u8, self.global_keys[&lang.code], kind_name(kind), page).hash(&mut h);
+                (
+                    group.map(|g| (&g.slug, &g.name)),
+                    items.len().div_ceil(per_page),
+                )
+                    .hash(&mut h);
+                shown.map(fp).for_each(|f| f.hash(&mut h));
+            }
+            Job::TagIndex(lang) => {
+                (2u8, self.global_keys[&lang.code]).hash(&mut h);
+                for g in &lang.tags {
+                    (&g.slug, &g.name, g.articles.len()).hash(&mut h);
+                }
+            }
+            Job::Search(lang) => (3u8, self.global_keys[&lang.code]).hash(&mut h),
+            Job::NotFound => (4u8, self.global_keys[site.config.default_language()]).hash(&mut h),
+        }
+        h.finish()
+    }
+
     fn render_article(&self, i: usize) -> Result<Output> {
         let site = self.site;
         let article = &site.articles[i];
@@ -94,7 +141,7 @@ impl<'a> Renderer<'a> {
             site,
             urls: &self.urls,
         };
-        let strings = &self.strings[&article.lang];
+        let strings = &self.parts.strings[&article.lang];
         let view = viewer.article(i, strings, true);
         let mut page = self.page_view("article", article.title.clone(), &article.lang, path);
         page.description = article.summary.clone();
@@ -126,7 +173,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("json_ld", &json_ld);
         ctx.insert("image_permalink", &image);
         let what = format!("the page of {}", article.rel_path.display());
-        let html = self.templates.render("article.html", &ctx, &what)?;
+        let html = self.parts.templates.render("article.html", &ctx, &what)?;
         Ok(Output {
             path: format!("{path}index.html"),
             body: Body::Bytes(html.into_bytes()),
@@ -158,7 +205,7 @@ impl<'a> Renderer<'a> {
             site,
             urls: &self.urls,
         };
-        let strings = &self.strings[&lang.code];
+        let strings = &self.parts.strings[&lang.code];
         let articles: Vec<_> = items[start..(start + per_page).min(items.len())]
             .iter()
             .map(|&i| viewer.article(i, strings, false))
@@ -184,7 +231,7 @@ impl<'a> Renderer<'a> {
             },
         );
         let what = format!("the list page /{path}");
-        let html = self.templates.render("list.html", &ctx, &what)?;
+        let html = self.parts.templates.render("list.html", &ctx, &what)?;
         Ok(Output::bytes(
             format!("{path}index.html"),
             html.into_bytes(),
@@ -193,7 +240,7 @@ impl<'a> Renderer<'a> {
 
     fn render_tag_index(&self, lang: &LangIndex) -> Result<Output> {
         let path = format!("{}tags/", lang.prefix);
-        let title = self.strings[&lang.code].get("tags").to_string();
+        let title = self.parts.strings[&lang.code].get("tags").to_string();
         let page = self.page_view("tags", title, &lang.code, &path);
         let mut ctx = self.context(&lang.code, &page)?;
         let tags: Vec<TagView> = lang
@@ -202,7 +249,10 @@ impl<'a> Renderer<'a> {
             .map(|g| TagView::new(g, &self.urls))
             .collect();
         ctx.insert("tags", &tags);
-        let html = self.templates.render("tags.html", &ctx, "the tag index")?;
+        let html = self
+            .parts
+            .templates
+            .render("tags.html", &ctx, "the tag index")?;
         Ok(Output::bytes(
             format!("{path}index.html"),
             html.into_bytes(),
@@ -211,7 +261,7 @@ impl<'a> Renderer<'a> {
 
     fn render_search(&self, lang: &LangIndex) -> Result<Output> {
         let path = format!("{}search/", lang.prefix);
-        let title = self.strings[&lang.code].get("search").to_string();
+        let title = self.parts.strings[&lang.code].get("search").to_string();
         let page = self.page_view("search", title, &lang.code, &path);
         let mut ctx = self.context(&lang.code, &page)?;
         // The index lives once for all languages, at the site's root. The page names it relative
@@ -219,6 +269,7 @@ impl<'a> Renderer<'a> {
         let up = "../".repeat(path.matches('/').count());
         ctx.insert("search_index", &format!("{up}search/"));
         let html = self
+            .parts
             .templates
             .render("search.html", &ctx, "the search page")?;
         Ok(Output::page(
@@ -230,11 +281,14 @@ impl<'a> Renderer<'a> {
 
     fn render_not_found(&self) -> Result<Output> {
         let lang = self.site.config.default_language();
-        let title = self.strings[lang].get("not_found_title").to_string();
+        let title = self.parts.strings[lang].get("not_found_title").to_string();
         let mut page = self.page_view("404", title, lang, "404.html");
         page.noindex = true;
         let ctx = self.context(lang, &page)?;
-        let html = self.templates.render("404.html", &ctx, "the 404 page")?;
+        let html = self
+            .parts
+            .templates
+            .render("404.html", &ctx, "the 404 page")?;
         Ok(Output::page("404.html", html, "404.html"))
     }
 }

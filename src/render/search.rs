@@ -8,13 +8,14 @@
 //! Terms are the lowercased runs of letters and digits of title, summary and body, two characters
 //! or longer. The theme's `site.js` tokenises queries and picks shards the same way.
 
-use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::i18n::Strings;
+use crate::content::Article;
+use crate::hash::FnvMap;
 use crate::model::Site;
 use crate::output::Output;
 
@@ -31,32 +32,9 @@ pub fn shard_of(term: &str) -> u32 {
     hash % SHARDS
 }
 
-/// Term → ids of the articles that contain it (ascending).
-type Postings = HashMap<String, Vec<u32>, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a: the keys are short words from the site's own text, so a hash that resists flooding
-/// (the standard SipHash) buys nothing here and costs a fifth of the indexing time.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
+/// Term → ids of the articles that contain it (ascending). FNV-hashed: hashing the words is a
+/// fifth of the indexing time with the standard hasher.
+type Postings = FnvMap<String, Vec<u32>>;
 
 /// Adds every term of `text` to `index` for article `id`. In HTML mode, tags are skipped and
 /// entities (`&amp;`) separate words. `word` is a reused buffer, so no allocation happens for a
@@ -104,42 +82,159 @@ fn add_terms(index: &mut Postings, id: u32, text: &str, html: bool, word: &mut S
     flush(word, index);
 }
 
-/// The index files. `strings` gives each article's date as its language writes it.
+/// The index files of a whole site. `strings` gives each article's date as its language writes it.
 pub fn render(site: &Site, strings: &HashMap<String, Strings>) -> Vec<Output> {
-    // Each worker indexes a run of articles into its own map; the maps are merged after.
-    let index = site
-        .articles
-        .par_iter()
-        .enumerate()
-        .fold(
-            || (Postings::default(), String::new()),
-            |(mut index, mut word), (id, a)| {
-                let id = id as u32;
-                add_terms(&mut index, id, &a.title, false, &mut word);
-                add_terms(&mut index, id, &a.summary, false, &mut word);
-                add_terms(&mut index, id, &a.body_html, true, &mut word);
-                (index, word)
-            },
-        )
-        .map(|(index, _)| index)
-        .reduce(Postings::default, merge);
-    let mut shards: Vec<BTreeMap<String, Vec<u32>>> = vec![BTreeMap::new(); SHARDS as usize];
-    for (term, mut ids) in index {
-        ids.sort_unstable();
-        ids.dedup();
-        shards[shard_of(&term) as usize].insert(term, ids);
+    SearchIndex::build(site, strings).outputs()
+}
+
+/// Terms of one shard, in the order they are written.
+type Shard = BTreeMap<String, Vec<u32>>;
+
+/// The search index in memory, kept by the preview server so that an edit rewrites only the
+/// shards whose terms changed instead of indexing every article again.
+pub struct SearchIndex {
+    shards: Vec<Shard>,
+    /// One `docs.js` row per article (id order).
+    rows: Vec<String>,
+}
+
+impl SearchIndex {
+    /// Indexes every article of the site.
+    pub fn build(site: &Site, strings: &HashMap<String, Strings>) -> SearchIndex {
+        // Each worker indexes a run of articles into its own map; the maps are merged after.
+        let index = site
+            .articles
+            .par_iter()
+            .enumerate()
+            .fold(
+                || (Postings::default(), String::new()),
+                |(mut index, mut word), (id, a)| {
+                    add_article(&mut index, id as u32, a, &mut word);
+                    (index, word)
+                },
+            )
+            .map(|(index, _)| index)
+            .reduce(Postings::default, merge);
+        let mut shards: Vec<Shard> = vec![BTreeMap::new(); SHARDS as usize];
+        for (term, mut ids) in index {
+            ids.sort_unstable();
+            ids.dedup();
+            shards[shard_of(&term) as usize].insert(term, ids);
+        }
+        let rows = (0..site.articles.len())
+            .into_par_iter()
+            .map(|i| doc_row(site, strings, i))
+            .collect();
+        SearchIndex { shards, rows }
     }
-    let mut outputs: Vec<Output> = shards
-        .par_iter()
-        .enumerate()
-        .map(|(n, terms)| {
-            let json = serde_json::to_string(terms).expect("terms serialise");
-            let body = format!("window.NM_SEARCH_SHARD({n},{json});\n");
-            Output::bytes(format!("search/t-{n:02}.js"), body.into_bytes())
-        })
-        .collect();
-    outputs.push(docs(site, strings));
-    outputs
+
+    /// Brings the index up to date with `site`, whose articles were `before` at the last build
+    /// or update. When every article kept its id (same files in the same order), only the
+    /// changed articles' terms are moved and the shards they touch are returned; otherwise the
+    /// index is made again and `None` says that everything changed.
+    pub fn update(
+        &mut self,
+        before: &[Arc<Article>],
+        site: &Site,
+        strings: &HashMap<String, Strings>,
+    ) -> Option<BTreeSet<u32>> {
+        let same_ids = before.len() == site.articles.len()
+            && before
+                .iter()
+                .zip(&site.articles)
+                .all(|(old, new)| old.rel_path == new.rel_path);
+        if !same_ids {
+            *self = SearchIndex::build(site, strings);
+            return None;
+        }
+        let mut touched = BTreeSet::new();
+        let mut word = String::new();
+        for (i, (old, new)) in before.iter().zip(&site.articles).enumerate() {
+            if old.fingerprint == new.fingerprint {
+                continue;
+            }
+            let id = i as u32;
+            let mut old_terms = Postings::default();
+            add_article(&mut old_terms, id, old, &mut word);
+            let mut new_terms = Postings::default();
+            add_article(&mut new_terms, id, new, &mut word);
+            for term in old_terms.keys().filter(|t| !new_terms.contains_key(*t)) {
+                touched.insert(self.remove(term, id));
+            }
+            for term in new_terms.into_keys() {
+                if !old_terms.contains_key(&term) {
+                    touched.insert(self.insert(term, id));
+                }
+            }
+            self.rows[i] = doc_row(site, strings, i);
+        }
+        Some(touched)
+    }
+
+    fn remove(&mut self, term: &str, id: u32) -> u32 {
+        let shard = shard_of(term);
+        let terms = &mut self.shards[shard as usize];
+        if let Some(ids) = terms.get_mut(term) {
+            ids.retain(|&x| x != id);
+            if ids.is_empty() {
+                terms.remove(term);
+            }
+        }
+        shard
+    }
+
+    fn insert(&mut self, term: String, id: u32) -> u32 {
+        let shard = shard_of(&term);
+        let ids = self.shards[shard as usize].entry(term).or_default();
+        if let Err(at) = ids.binary_search(&id) {
+            ids.insert(at, id);
+        }
+        shard
+    }
+
+    /// The path of every index file.
+    pub fn paths() -> Vec<String> {
+        let mut paths: Vec<String> = (0..SHARDS).map(|n| format!("search/t-{n:02}.js")).collect();
+        paths.push("search/docs.js".to_string());
+        paths
+    }
+
+    /// Every index file: the shards and `docs.js`.
+    pub fn outputs(&self) -> Vec<Output> {
+        let mut outputs: Vec<Output> = (0..SHARDS)
+            .into_par_iter()
+            .map(|n| self.shard_output(n))
+            .collect();
+        outputs.push(self.docs_output());
+        outputs
+    }
+
+    /// The file of shard `n`.
+    pub fn shard_output(&self, n: u32) -> Output {
+        let json = serde_json::to_string(&self.shards[n as usize]).expect("terms serialise");
+        let body = format!("window.NM_SEARCH_SHARD({n},{json});\n");
+        Output::bytes(format!("search/t-{n:02}.js"), body.into_bytes())
+    }
+
+    /// `docs.js`: one row per article.
+    pub fn docs_output(&self) -> Output {
+        let size = self.rows.iter().map(|r| r.len() + 2).sum::<usize>() + 64;
+        let mut body = String::with_capacity(size);
+        body.push_str("window.NM_SEARCH_DOCS=[\n");
+        for row in &self.rows {
+            body.push_str(row);
+            body.push_str(",\n");
+        }
+        body.push_str("];\n");
+        Output::bytes("search/docs.js", body.into_bytes())
+    }
+}
+
+/// Indexes the title, summary and body of one article.
+fn add_article(index: &mut Postings, id: u32, a: &Article, word: &mut String) {
+    add_terms(index, id, &a.title, false, word);
+    add_terms(index, id, &a.summary, false, word);
+    add_terms(index, id, &a.body_html, true, word);
 }
 
 fn merge(mut a: Postings, b: Postings) -> Postings {
@@ -152,20 +247,17 @@ fn merge(mut a: Postings, b: Postings) -> Postings {
     a
 }
 
-fn docs(site: &Site, strings: &HashMap<String, Strings>) -> Output {
-    let mut body = String::from("window.NM_SEARCH_DOCS=[\n");
-    for (a, links) in site.articles.iter().zip(&site.links) {
-        let row = serde_json::json!([
-            format!("../{}", links.path),
-            a.title,
-            strings[&a.lang].date(&a.date),
-            site.config.section_title(&a.section, &a.lang),
-            a.summary,
-        ]);
-        let _ = writeln!(body, "{row},");
-    }
-    body.push_str("];\n");
-    Output::bytes("search/docs.js", body.into_bytes())
+/// `[url, title, date, section, summary]` of article `i`, URL relative to `search/`.
+fn doc_row(site: &Site, strings: &HashMap<String, Strings>, i: usize) -> String {
+    let a = &site.articles[i];
+    serde_json::json!([
+        format!("../{}", site.links[i].path),
+        a.title,
+        strings[&a.lang].date(&a.date),
+        site.config.section_title(&a.section, &a.lang),
+        a.summary,
+    ])
+    .to_string()
 }
 
 #[cfg(test)]

@@ -160,7 +160,7 @@ impl<'a> Viewer<'a> {
             tags: a
                 .tags
                 .iter()
-                .map(|t| (t, crate::slug::slugify(t)))
+                .zip(&a.tag_slugs)
                 .filter(|(_, slug)| !slug.is_empty())
                 .map(|(t, slug)| LinkView {
                     name: t.clone(),

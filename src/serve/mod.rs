@@ -1,30 +1,33 @@
 //! `newsmirror serve`: builds the site into memory, serves it over HTTP on 127.0.0.1, watches
 //! the site's sources, rebuilds on change and tells open pages to reload (Server-Sent Events).
 //! A failed rebuild keeps the last good site on the air and shows its error over every page
-//! until a fix makes the build pass again. Rebuilds are whole-site for now.
+//! until a fix makes the build pass again. Rebuilds are incremental (see [`site`]).
 
+mod files;
 mod http;
-mod reload;
+pub mod reload;
+pub mod site;
 
-use std::collections::HashMap;
+pub use files::{File, Files};
+
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::broadcast;
 
-use crate::build::{render_to_memory, BuildOptions, Summary};
-use crate::output::Body;
+use crate::build::{BuildOptions, Summary};
+use site::{Change, LiveSite};
 
 /// What the server tells whoever runs it (the binary prints it).
 pub trait Report: Send + Sync {
     /// The server listens at `url`; `note` says why it is not the port asked for, if so.
     fn listening(&self, url: &str, note: Option<&str>);
-    /// A rebuild succeeded.
+    /// A rebuild succeeded; `summary.pages` counts the pages rendered again.
     fn rebuilt(&self, summary: &Summary);
     /// A rebuild failed; the last good site stays served.
     fn failed(&self, error: &str);
@@ -41,13 +44,6 @@ pub struct ServeOptions {
     pub port: u16,
 }
 
-/// One file of the served site.
-#[derive(Debug, Clone)]
-pub struct File {
-    pub(crate) bytes: Arc<[u8]>,
-    pub(crate) etag: String,
-}
-
 /// A message to open pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
@@ -59,7 +55,7 @@ pub enum Event {
 
 /// What the server shares between requests and rebuilds.
 pub struct Shared {
-    files: RwLock<Arc<HashMap<String, File>>>,
+    files: RwLock<Files>,
     error: RwLock<Option<String>>,
     events: broadcast::Sender<Event>,
 }
@@ -70,6 +66,7 @@ pub struct Server {
     pub addr: SocketAddr,
     shared: Arc<Shared>,
     options: BuildOptions,
+    site: LiveSite,
 }
 
 impl Server {
@@ -85,10 +82,14 @@ impl Server {
             IpAddr::V4(ip) => ip.to_string(),
         };
         build.base_url = Some(format!("http://{host}:{}/", addr.port()));
-        let (files, _) = build_files(&build)?;
+        // Watched paths come back under the root as given: make it absolute once, so that
+        // they compare with the paths the site was read from.
+        build.root = std::path::absolute(&build.root)
+            .with_context(|| format!("cannot find {}", build.root.display()))?;
+        let (site, _) = LiveSite::load(&build)?;
         let (events, _) = broadcast::channel(64);
         let shared = Arc::new(Shared {
-            files: RwLock::new(Arc::new(files)),
+            files: RwLock::new(site.files()),
             error: RwLock::new(None),
             events,
         });
@@ -97,6 +98,7 @@ impl Server {
                 addr,
                 shared,
                 options: build,
+                site,
             },
             listener,
             note,
@@ -110,7 +112,7 @@ impl Server {
         report: Arc<dyn Report>,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> Result<()> {
-        let _watcher = watch(self.options.clone(), self.shared.clone(), report)?;
+        let _watcher = watch(&self.options, self.site, self.shared.clone(), report)?;
         let app = http::router(self.shared.clone());
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
@@ -147,67 +149,103 @@ async fn bind_free(ip: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, Op
     })
 }
 
-/// Builds the site into memory: path → file.
-fn build_files(options: &BuildOptions) -> Result<(HashMap<String, File>, Summary)> {
-    let started = Instant::now();
-    let (rendered, outputs) = render_to_memory(options, false)?;
-    let mut files = HashMap::with_capacity(outputs.len());
-    for output in outputs {
-        let bytes: Arc<[u8]> = match output.body {
-            Body::Bytes(bytes) => bytes.into(),
-            Body::Copy(path) => std::fs::read(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?
-                .into(),
-        };
-        let etag = format!("\"{:016x}\"", fnv(&bytes));
-        files.insert(output.path, File { bytes, etag });
-    }
-    Ok((files, crate::build::summarise(rendered, started, None)))
-}
+/// What the server watches, under the site root.
+const WATCHED: [&str; 6] = [
+    "content",
+    "static",
+    "templates",
+    "themes",
+    "i18n",
+    "site.yaml",
+];
 
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
-}
-
-/// Watches the site's sources; each burst of changes triggers one rebuild.
+/// Watches the site's sources; each burst of changes triggers one update. The root itself is
+/// watched too (not its subfolders), so that a `templates/` or `static/` folder made later, or
+/// a site.yaml replaced by an editor's rename, is seen.
 fn watch(
-    options: BuildOptions,
+    options: &BuildOptions,
+    mut site: LiveSite,
     shared: Arc<Shared>,
     report: Arc<dyn Report>,
-) -> Result<RecommendedWatcher> {
-    let (tx, rx) = std::sync::mpsc::channel::<()>();
-    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
-        // Reading files (as every build does) raises open/close events: only writes count.
-        if result.is_ok_and(|event| changes_content(&event.kind)) {
-            let _ = tx.send(());
-        }
+) -> Result<Arc<Mutex<RecommendedWatcher>>> {
+    let (tx, rx) = std::sync::mpsc::channel::<Change>();
+    let root = options.root.clone();
+    let watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let change = match result {
+            Ok(event) if event.need_rescan() => Change::Everything,
+            // Reading files (as every build does) raises open/close events: only writes count.
+            Ok(event) if changes_content(&event.kind) => {
+                let paths: Vec<PathBuf> = event
+                    .paths
+                    .into_iter()
+                    .filter(|p| is_watched(&root, p))
+                    .collect();
+                if paths.is_empty() {
+                    return;
+                }
+                Change::Paths(paths)
+            }
+            Ok(_) => return,
+            Err(_) => Change::Everything,
+        };
+        let _ = tx.send(change);
     })
     .context("cannot watch the site's files")?;
-    for name in [
-        "content",
-        "static",
-        "templates",
-        "themes",
-        "i18n",
-        "site.yaml",
-    ] {
-        let path: PathBuf = options.root.join(name);
-        if path.exists() {
-            watcher
-                .watch(&path, RecursiveMode::Recursive)
-                .with_context(|| format!("cannot watch {}", path.display()))?;
-        }
+    let watcher = Arc::new(Mutex::new(watcher));
+    watch_path(&watcher, &options.root, RecursiveMode::NonRecursive)?;
+    for name in WATCHED {
+        watch_path(&watcher, &options.root.join(name), RecursiveMode::Recursive)?;
     }
+    let (folders, root) = (watcher.clone(), options.root.clone());
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
-            // An editor's save is several events; wait for the burst to end, then build once.
-            while rx.recv_timeout(DEBOUNCE).is_ok() {}
-            rebuild(&options, &shared, report.as_ref());
+        while let Ok(first) = rx.recv() {
+            // An editor's save is several events; wait for the burst to end, then update once.
+            let mut change = first;
+            while let Ok(next) = rx.recv_timeout(DEBOUNCE) {
+                change = combine(change, next);
+            }
+            if let Change::Paths(paths) = &change {
+                for path in paths.iter().filter(|p| p.parent() == Some(root.as_path())) {
+                    let _ = watch_path(&folders, path, RecursiveMode::Recursive);
+                }
+            }
+            rebuild(&mut site, change, &shared, report.as_ref());
         }
     });
     Ok(watcher)
+}
+
+fn watch_path(watcher: &Mutex<RecommendedWatcher>, path: &Path, mode: RecursiveMode) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let mut watcher = watcher.lock().unwrap_or_else(|e| e.into_inner());
+    watcher
+        .watch(path, mode)
+        .with_context(|| format!("cannot watch {}", path.display()))
+}
+
+/// Whether a path is one of the site's sources (not, say, `public/` or a README).
+fn is_watched(root: &Path, path: &Path) -> bool {
+    let first = path
+        .strip_prefix(root)
+        .ok()
+        .and_then(|p| p.components().next());
+    first.is_some_and(|c| WATCHED.iter().any(|w| c.as_os_str() == *w))
+}
+
+fn combine(a: Change, b: Change) -> Change {
+    match (a, b) {
+        (Change::Paths(mut a), Change::Paths(b)) => {
+            for path in b {
+                if !a.contains(&path) {
+                    a.push(path);
+                }
+            }
+            Change::Paths(a)
+        }
+        _ => Change::Everything,
+    }
 }
 
 /// Quiet time after a change before rebuilding.
@@ -223,20 +261,20 @@ fn changes_content(kind: &EventKind) -> bool {
     }
 }
 
-/// Rebuilds and publishes the result: the new site and a reload, or the error.
-pub(crate) fn rebuild(options: &BuildOptions, shared: &Shared, report: &dyn Report) {
-    match build_files(options) {
-        Ok((files, summary)) => {
-            *shared.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
+/// Updates the site and publishes the result: the new files and a reload, or the error.
+pub(crate) fn rebuild(site: &mut LiveSite, change: Change, shared: &Shared, report: &dyn Report) {
+    match site.update(change) {
+        Ok(summary) => {
+            *shared.files.write().unwrap_or_else(|e| e.into_inner()) = site.files();
             *shared.error.write().unwrap_or_else(|e| e.into_inner()) = None;
-            report.rebuilt(&summary);
             let _ = shared.events.send(Event::Reload);
+            report.rebuilt(&summary);
         }
         Err(e) => {
             let message = format!("{e:#}");
-            report.failed(&message);
             *shared.error.write().unwrap_or_else(|e| e.into_inner()) = Some(message.clone());
-            let _ = shared.events.send(Event::Failed(message));
+            let _ = shared.events.send(Event::Failed(message.clone()));
+            report.failed(&message);
         }
     }
 }

@@ -16,6 +16,7 @@ mod output;
 mod pages;
 mod publish;
 mod serve;
+mod serve_incremental;
 mod templates;
 mod theme;
 mod validator;

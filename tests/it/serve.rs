@@ -11,16 +11,29 @@ use newsmirror::serve::{Report, ServeOptions, Server};
 
 use crate::common::Site;
 
-struct Quiet;
+/// Keeps the summaries of the server's rebuilds.
+#[derive(Default)]
+pub struct Recorder(pub std::sync::Mutex<Vec<Summary>>);
 
-impl Report for Quiet {
+impl Report for Recorder {
     fn listening(&self, _url: &str, _note: Option<&str>) {}
-    fn rebuilt(&self, _summary: &Summary) {}
+    fn rebuilt(&self, summary: &Summary) {
+        self.0.lock().unwrap().push(summary.clone());
+    }
     fn failed(&self, _error: &str) {}
 }
 
 /// Starts a server for `site` on a free port, in a thread of its own; returns its address.
-fn start(site: &Site, port: u16) -> (SocketAddr, Option<String>) {
+pub fn start(site: &Site, port: u16) -> (SocketAddr, Option<String>) {
+    start_reporting(site, port, Arc::new(Recorder::default()))
+}
+
+/// [`start`], telling `report` what happens.
+pub fn start_reporting(
+    site: &Site,
+    port: u16,
+    report: Arc<Recorder>,
+) -> (SocketAddr, Option<String>) {
     let options = ServeOptions {
         build: site.options(),
         bind: "127.0.0.1".parse().unwrap(),
@@ -33,7 +46,7 @@ fn start(site: &Site, port: u16) -> (SocketAddr, Option<String>) {
             let (server, listener, note) = Server::bind(options).await.unwrap();
             tx.send((server.addr, note)).unwrap();
             server
-                .run(listener, Arc::new(Quiet), std::future::pending())
+                .run(listener, report, std::future::pending())
                 .await
                 .unwrap();
         });
@@ -43,7 +56,12 @@ fn start(site: &Site, port: u16) -> (SocketAddr, Option<String>) {
 }
 
 /// A raw request; returns status, the header block and the body.
-fn request(addr: SocketAddr, method: &str, path: &str, headers: &str) -> (u16, String, Vec<u8>) {
+pub fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &str,
+) -> (u16, String, Vec<u8>) {
     let mut stream = TcpStream::connect(addr).unwrap();
     write!(
         stream,
@@ -146,11 +164,21 @@ fn paths_that_climb_out_are_refused() {
 
 /// Reads the event stream until an event named `name` arrives; returns its data (the lines of
 /// a multi-line message joined again).
-fn next_event(reader: &mut BufReader<TcpStream>, name: &str) -> String {
+pub fn next_event(reader: &mut BufReader<TcpStream>, name: &str) -> String {
+    loop {
+        let (event, data) = next_any(reader);
+        if event == name {
+            return data;
+        }
+    }
+}
+
+/// The next event's name and data.
+pub fn next_any(reader: &mut BufReader<TcpStream>) -> (String, String) {
     let deadline = Instant::now() + Duration::from_secs(20);
     let (mut current, mut data) = (String::new(), Vec::<String>::new());
     loop {
-        assert!(Instant::now() < deadline, "no {name} event");
+        assert!(Instant::now() < deadline, "no event");
         let mut line = String::new();
         if reader.read_line(&mut line).is_err() {
             continue;
@@ -161,15 +189,12 @@ fn next_event(reader: &mut BufReader<TcpStream>, name: &str) -> String {
         } else if let Some(text) = line.strip_prefix("data: ").or(line.strip_prefix("data:")) {
             data.push(text.to_string());
         } else if line.is_empty() && !data.is_empty() {
-            if current == name {
-                return data.join("\n");
-            }
-            data.clear();
+            return (std::mem::take(&mut current), data.join("\n"));
         }
     }
 }
 
-fn subscribe(addr: SocketAddr) -> BufReader<TcpStream> {
+pub fn subscribe(addr: SocketAddr) -> BufReader<TcpStream> {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_millis(200)))
