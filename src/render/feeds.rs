@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::hash::Hasher;
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
@@ -124,16 +125,22 @@ fn feed_key(site: &Site, feed: &Feed) -> u64 {
     key_of(&(&feed.home, &feed.title, feed.lang, entries))
 }
 
-/// What the sitemap lists: every article (path and dates) and every list page.
+/// What the sitemap lists: every article's path and dates, and every list page. Not the
+/// articles' text, so that editing one leaves the sitemap alone.
 fn sitemap_key(site: &Site) -> u64 {
-    let articles: Vec<u64> = site.articles.iter().map(|a| a.fingerprint).collect();
-    let lists: Vec<&str> = site
-        .langs
-        .iter()
-        .flat_map(|l| l.sections.iter().chain(&l.tags).map(|g| g.path.as_str()))
-        .collect();
-    let langs: Vec<&str> = site.langs.iter().map(|l| l.prefix.as_str()).collect();
-    key_of(&(articles, lists, langs))
+    let mut h = crate::hash::Fnv::default();
+    for (a, links) in site.articles.iter().zip(&site.links) {
+        h.write(links.path.as_bytes());
+        h.write_i64(a.date.timestamp());
+        h.write_i64(a.updated.map_or(0, |d| d.timestamp()));
+    }
+    for lang in &site.langs {
+        h.write(lang.prefix.as_bytes());
+        for g in lang.sections.iter().chain(&lang.tags) {
+            h.write(g.path.as_bytes());
+        }
+    }
+    h.finish()
 }
 
 fn feeds_of<'a>(site: &'a Site, lang: &'a LangIndex) -> Vec<Feed<'a>> {

@@ -150,34 +150,49 @@ impl<'a> Renderer<'a> {
         self.make_plan(None, search, Vec::new())
     }
 
-    /// The plan of what changed since the run whose keys are `previous`: only the pages and feeds
-    /// whose key differs are made. A key hashes everything its file shows (its articles'
+    /// The plan of what changed since the run whose keys are in `keys`: only the pages and feeds
+    /// whose key differs are made, and `keys` is brought up to date (keys of files the site no
+    /// longer has are dropped). A key hashes everything its file shows (its articles'
     /// fingerprints, their neighbours, the page count, the language's shared values); what
     /// comes from config, templates and strings is not hashed, as a change there is a new
     /// renderer, planned with [`plan`](Self::plan). `search` are the index files to write; the
-    /// others count as kept. The plan's `keys` are those of every page and feed, for next time.
-    pub fn plan_changed(&self, previous: &Keys, search: Vec<Output>) -> Result<Plan<'a>> {
-        self.make_plan(Some(previous), search, search::SearchIndex::paths())
+    /// others count as kept. If rendering the plan fails, `keys` no longer describe what was
+    /// served: clear them, so that the next plan makes everything.
+    pub fn plan_changed(&self, keys: &mut Keys, search: Vec<Output>) -> Result<Plan<'a>> {
+        self.make_plan(Some(keys), search, search::SearchIndex::paths())
     }
 
     fn make_plan(
         &self,
-        previous: Option<&Keys>,
+        keys: Option<&mut Keys>,
         search: Vec<Output>,
         kept: Vec<String>,
     ) -> Result<Plan<'a>> {
         let all_jobs = self.jobs();
         let mut paths: Vec<String> = all_jobs.iter().map(|job| self.job_path(*job)).collect();
-        let (jobs, mut keys) = match previous {
-            None => (all_jobs, Keys::default()),
-            Some(previous) => self.changed_jobs(all_jobs, &paths, previous),
+        let strings = &self.parts.strings;
+        let (jobs, mut extra) = match keys {
+            None => {
+                let (outputs, feeds) = feeds::render_changed(self.site, &self.urls, strings, None);
+                paths.extend(feeds.into_iter().map(|(path, _)| path));
+                (all_jobs, outputs)
+            }
+            Some(keys) => {
+                let jobs = self.changed_jobs(all_jobs, &paths, keys);
+                let (outputs, feeds) =
+                    feeds::render_changed(self.site, &self.urls, strings, Some(keys));
+                for (path, key) in feeds {
+                    paths.push(path.clone());
+                    keys.insert(path, key);
+                }
+                // More keys than files: some pages or feeds are gone.
+                if keys.len() != paths.len() {
+                    let current: HashSet<&str> = paths.iter().map(String::as_str).collect();
+                    keys.retain(|path, _| current.contains(path.as_str()));
+                }
+                (jobs, outputs)
+            }
         };
-        let (mut extra, feed_keys) =
-            feeds::render_changed(self.site, &self.urls, &self.parts.strings, previous);
-        paths.extend(feed_keys.iter().map(|(path, _)| path.clone()));
-        if previous.is_some() {
-            keys.extend(feed_keys);
-        }
         extra.extend(search);
         let [light, dark] = self.parts.syntax_css.clone();
         extra.push(Output::bytes("css/syntax-light.css", light.into_bytes()));
@@ -194,31 +209,29 @@ impl<'a> Renderer<'a> {
         let statics = self.static_files(&paths)?;
         paths.extend(statics.iter().map(|o| o.path.clone()));
         extra.extend(statics);
-        Ok(Plan {
-            jobs,
-            extra,
-            paths,
-            keys,
-        })
+        Ok(Plan { jobs, extra, paths })
     }
 
-    /// The jobs whose key is not the one in `previous`, and every job's key.
+    /// The jobs whose key is not the one in `keys`, which are updated to the new keys.
     fn changed_jobs(
         &self,
         jobs: Vec<pages::Job<'a>>,
         paths: &[String],
-        previous: &Keys,
-    ) -> (Vec<pages::Job<'a>>, Keys) {
-        let keyed: Vec<u64> = jobs.par_iter().map(|job| self.job_key(*job)).collect();
-        let mut keys = Keys::with_capacity_and_hasher(jobs.len(), Default::default());
+        keys: &mut Keys,
+    ) -> Vec<pages::Job<'a>> {
+        let fresh: Vec<u64> = jobs.par_iter().map(|job| self.job_key(*job)).collect();
         let mut changed = Vec::new();
-        for ((job, path), key) in jobs.into_iter().zip(paths).zip(keyed) {
-            if previous.get(path) != Some(&key) {
-                changed.push(job);
+        for ((job, path), key) in jobs.into_iter().zip(paths).zip(fresh) {
+            match keys.get_mut(path.as_str()) {
+                Some(old) if *old == key => continue,
+                Some(old) => *old = key,
+                None => {
+                    keys.insert(path.clone(), key);
+                }
             }
-            keys.insert(path.clone(), key);
+            changed.push(job);
         }
-        (changed, keys)
+        changed
     }
 
     /// Renders the planned pages in parallel, checking each and handing it to `sink` at once, then
@@ -415,9 +428,6 @@ pub struct Plan<'a> {
     extra: Vec<Output>,
     /// The site-relative path of every output.
     pub paths: Vec<String>,
-    /// The key of every page and feed (only in plans made by
-    /// [`plan_changed`](Renderer::plan_changed)).
-    pub keys: Keys,
 }
 
 impl Plan<'_> {

@@ -168,13 +168,14 @@ fn watch(
     shared: Arc<Shared>,
     report: Arc<dyn Report>,
 ) -> Result<Arc<Mutex<RecommendedWatcher>>> {
-    let (tx, rx) = std::sync::mpsc::channel::<Change>();
+    let (tx, rx) = std::sync::mpsc::channel::<(Change, bool)>();
     let root = options.root.clone();
     let watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         let change = match result {
-            Ok(event) if event.need_rescan() => Change::Everything,
+            Ok(event) if event.need_rescan() => (Change::Everything, false),
             // Reading files (as every build does) raises open/close events: only writes count.
             Ok(event) if changes_content(&event.kind) => {
+                let closed = event.kind == EventKind::Access(AccessKind::Close(AccessMode::Write));
                 let paths: Vec<PathBuf> = event
                     .paths
                     .into_iter()
@@ -183,10 +184,10 @@ fn watch(
                 if paths.is_empty() {
                     return;
                 }
-                Change::Paths(paths)
+                (Change::Paths(paths), closed)
             }
             Ok(_) => return,
-            Err(_) => Change::Everything,
+            Err(_) => (Change::Everything, false),
         };
         let _ = tx.send(change);
     })
@@ -198,11 +199,18 @@ fn watch(
     }
     let (folders, root) = (watcher.clone(), options.root.clone());
     std::thread::spawn(move || {
-        while let Ok(first) = rx.recv() {
-            // An editor's save is several events; wait for the burst to end, then update once.
-            let mut change = first;
-            while let Ok(next) = rx.recv_timeout(DEBOUNCE) {
-                change = combine(change, next);
+        while let Ok((mut change, mut closed)) = rx.recv() {
+            // A save is several events. A file closed after writing is complete: take what else
+            // is queued and go; otherwise wait for the burst to end.
+            loop {
+                let wait = if closed { Duration::ZERO } else { DEBOUNCE };
+                match rx.recv_timeout(wait) {
+                    Ok((next, next_closed)) => {
+                        change = combine(change, next);
+                        closed = next_closed;
+                    }
+                    Err(_) => break,
+                }
             }
             if let Change::Paths(paths) = &change {
                 for path in paths.iter().filter(|p| p.parent() == Some(root.as_path())) {

@@ -120,9 +120,11 @@ impl LiveSite {
         let mut summary = self.render(started)?;
         // The other files' warnings were shown before; repeating them on every save buries news.
         let root = &self.config.root;
-        summary
-            .warnings
-            .retain(|w| paths.iter().any(|p| p.strip_prefix(root).is_ok_and(|p| p == w.path)));
+        summary.warnings.retain(|w| {
+            paths
+                .iter()
+                .any(|p| p.strip_prefix(root).is_ok_and(|p| p == w.path))
+        });
         Ok(summary)
     }
 
@@ -191,16 +193,22 @@ impl LiveSite {
         Diagnostics(problems).into_result()?;
         let site = Site::new(self.config.clone(), articles)?;
         let renderer = Renderer::with_parts(&site, self.parts.clone())?;
-        let mut plan = renderer.plan_changed(&self.keys, Vec::new())?;
-        let rendered = plan.page_count();
-        let keys = std::mem::take(&mut plan.keys);
-        let paths = plan.paths.clone();
+        let plan = renderer.plan_changed(&mut self.keys, Vec::new());
+        let rendered = plan.as_ref().map_or(0, |p| p.page_count());
+        let paths = plan.as_ref().map(|p| p.paths.clone()).unwrap_or_default();
         let outputs = Outputs::default();
-        let warnings = renderer
-            .render(plan, &outputs, &|| {})?
-            .into_result(false)?;
+        let result = plan.and_then(|plan| renderer.render(plan, &outputs, &|| {}));
+        let warnings = match result.map(|report| report.into_result(false)) {
+            Ok(Ok(warnings)) => warnings,
+            Ok(Err(problems)) => return Err(self.forget_keys(problems.into())),
+            Err(e) => return Err(self.forget_keys(e)),
+        };
         let mut files = self.files.clone();
-        files.retain(&paths.iter().map(String::as_str).collect());
+        // Some files are gone when not every file is among the paths.
+        let added = paths.iter().filter(|p| !files.contains_key(p)).count();
+        if files.len() + added != paths.len() {
+            files.retain(&paths.iter().map(String::as_str).collect());
+        }
         for output in outputs.0.into_inner().unwrap_or_else(|e| e.into_inner()) {
             self.add_file(&mut files, output)?;
         }
@@ -210,7 +218,6 @@ impl LiveSite {
             self.add_file(&mut files, output)?;
         }
         self.files = files;
-        self.keys = keys;
         self.served_articles = site.articles.clone();
         self.stale = false;
         Ok(Summary {
@@ -221,6 +228,13 @@ impl LiveSite {
             output: None,
             warnings,
         })
+    }
+
+    /// After a failed render the page keys no longer describe the served pages: the next
+    /// update renders everything.
+    fn forget_keys(&mut self, error: anyhow::Error) -> anyhow::Error {
+        self.keys.clear();
+        error
     }
 
     /// The index files that changed: all of them after a full build or a reordering, else only
