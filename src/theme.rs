@@ -109,10 +109,22 @@ fn add_disk(root: &Path, dir: &Path, files: &mut BTreeMap<String, ThemeFile>) ->
     if !dir.is_dir() {
         return Ok(());
     }
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
+        }
+        // A link may point anywhere; publishing (or previewing) a file from outside the site
+        // would hand out what its author never put in it.
+        let real = entry.path().canonicalize().unwrap_or_default();
+        if !real.starts_with(&real_root) {
+            let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            anyhow::bail!(
+                "{}: links to {}, outside the site\n  hint: copy the file into the site instead of linking to it",
+                shown.display(),
+                real.display()
+            );
         }
         let inner = entry
             .path()

@@ -160,6 +160,24 @@ fn paths_that_climb_out_are_refused() {
             "{path}"
         );
     }
+    // A link in static/ to a file outside the site is refused by the build, so never served.
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "OUTSIDE SECRET").unwrap();
+        let mut events = subscribe(addr);
+        std::thread::sleep(Duration::from_millis(300));
+        let link = site.root().join("static/leak.txt");
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), &link).unwrap();
+        let error = next_event(&mut events, "build-error");
+        assert!(
+            error.contains("static/leak.txt") && error.contains("outside the site"),
+            "{error}"
+        );
+        let (status, _, body) = request(addr, "GET", "/leak.txt", "");
+        assert_eq!(status, 404);
+        assert!(!String::from_utf8_lossy(&body).contains("OUTSIDE SECRET"));
+    }
 }
 
 /// Reads the event stream until an event named `name` arrives; returns its data (the lines of
