@@ -281,6 +281,7 @@ mod tests {
             source: Source {
                 name: "S".into(),
                 url: "https://e.org/".into(),
+                notice: None,
             },
             authors: vec![],
             summary: String::new(),
