@@ -210,6 +210,13 @@ fn drop_elements(text: &str) -> String {
             pos = text[at..].find("-->").map_or(text.len(), |e| at + e + 3);
             continue;
         }
+        // Doctypes, CDATA sections and processing instructions are page syntax, never text.
+        if text[at..].starts_with("<!") || text[at..].starts_with("<?") {
+            if let Some(end) = text[at..].find('>') {
+                pos = at + end + 1;
+                continue;
+            }
+        }
         match tag_at(text, at) {
             Some(tag) if DROP_WITH_CONTENT.contains(&tag.name.as_str()) => {
                 pos = if tag.closing {
@@ -467,5 +474,6 @@ mod tests {
             "Hi <b>there</b>"
         );
         assert_eq!(sanitize("a<!-- <script>x</script> -->b"), "ab");
+        assert_eq!(sanitize("<!DOCTYPE html><?xml x?>c"), "c");
     }
 }
