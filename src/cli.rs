@@ -43,6 +43,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Import articles from saved pages, page-text dumps, feeds or URLs into content/.
+    Import(ImportArgs),
     /// Build the site into public/ (replaced only if the whole build succeeds).
     Build(BuildArgs),
     /// Check content, templates, attribution and internal links without writing anything.
@@ -112,4 +114,43 @@ pub struct BuildArgs {
     /// Output folder, relative to the site root unless absolute.
     #[arg(long, short, default_value = "public")]
     pub output: PathBuf,
+}
+
+/// Options of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Saved pages (.html, .htm, .html.gz), page-text dumps (.txt), RSS/Atom feeds, folders of
+    /// them, - for standard input, or http(s):// addresses of pages and feeds.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// The site's folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Put every article in this section instead of the one the page names.
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Address of the original, for pages and dumps that do not state it.
+    #[arg(long, value_name = "URL")]
+    pub source_url: Option<String>,
+    /// Overwrite articles edited by hand since they were imported.
+    #[arg(long)]
+    pub force: bool,
+    /// Fetch the page of feed entries that carry only a summary (default for feeds given by URL).
+    #[arg(long, conflicts_with = "no_fetch")]
+    pub fetch: bool,
+    /// Never fetch linked pages of feed entries; use the feed's own text.
+    #[arg(long)]
+    pub no_fetch: bool,
+    /// Save images with the site (static/images/…) and link them locally, for offline archives.
+    #[arg(long)]
+    pub download_images: bool,
+    /// Seconds between two requests to the same host (raised to its robots.txt Crawl-delay).
+    #[arg(long, default_value_t = 1.0, value_name = "SECONDS")]
+    pub delay: f64,
+    /// Seconds before a request is given up.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// Further attempts after a 429, a server error or a network error, with growing waits.
+    #[arg(long, default_value_t = 3)]
+    pub retries: u32,
 }

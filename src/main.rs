@@ -88,6 +88,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Serve(args) => serve(args)?,
+        Command::Import(args) => import(args)?,
         Command::Check(args) => {
             let summary = with_progress(|p| build::check(&options(&args), p))?;
             print_summary("Checked", &summary);
@@ -103,6 +104,58 @@ fn options(args: &SiteArgs) -> BuildOptions {
         output: None,
         drafts: args.drafts,
     }
+}
+
+/// Imports articles and prints what happened to each that needs attention, then the counts.
+fn import(args: cli::ImportArgs) -> anyhow::Result<()> {
+    use newsmirror::import::{self, ImportOptions, Outcome, WriteOptions};
+    let mut options = ImportOptions::new(&args.root, args.inputs);
+    options.write = WriteOptions {
+        section: args.section,
+        source_url: args.source_url,
+        force: args.force,
+    };
+    options.fetch_linked = match (args.fetch, args.no_fetch) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    options.download_images = args.download_images;
+    options.fetch.delay = std::time::Duration::from_secs_f64(args.delay.max(0.0));
+    options.fetch.timeout = std::time::Duration::from_secs(args.timeout.max(1));
+    options.fetch.retries = args.retries;
+    if options.inputs.iter().any(|i| i == "-") {
+        options.stdin = Some(import::input::read_stdin()?);
+    }
+    let report = with_progress(|p| import::run(&options, p))?;
+    for item in &report.items {
+        for note in &item.notes {
+            eprintln!("note: {}: {note}", item.path.display());
+        }
+        if item.outcome == Outcome::SkippedEdited {
+            eprintln!(
+                "skipped: {} was edited since it was imported (from {}); --force overwrites it",
+                item.path.display(),
+                item.from
+            );
+        }
+    }
+    for failure in &report.failures {
+        eprintln!("failed: {}: {}", failure.from, failure.reason);
+    }
+    println!(
+        "Imported in {:.2} s: {} created, {} updated, {} unchanged, {} skipped (edited), {} failed",
+        report.seconds,
+        report.count(Outcome::Created),
+        report.count(Outcome::Updated),
+        report.count(Outcome::Unchanged),
+        report.count(Outcome::SkippedEdited),
+        report.failures.len()
+    );
+    if !report.failures.is_empty() {
+        anyhow::bail!("{} input(s) could not be imported", report.failures.len());
+    }
+    Ok(())
 }
 
 /// Runs the preview server until Ctrl-C.

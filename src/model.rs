@@ -301,6 +301,7 @@ mod tests {
             source: Source {
                 name: "S".into(),
                 url: "https://e.org/".into(),
+                notice: None,
             },
             authors: vec![],
             summary: String::new(),

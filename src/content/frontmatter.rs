@@ -17,6 +17,11 @@ pub struct Source {
     pub name: String,
     /// The original article's absolute http(s) URL.
     pub url: String,
+    /// The outlet's reuse notice as the page showed it (e.g. "Any use of materials is allowed only
+    /// if there is a hyperlink to X"), recorded by `import`; optional so hand-written files need
+    /// not have it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
 }
 
 /// Where an imported file came from, so it can be traced and re-imported safely.
@@ -240,6 +245,7 @@ mod tests {
             source: Some(Source {
                 name: "S".into(),
                 url: "https://e.org/".into(),
+                notice: Some("Reuse only with a link".into()),
             }),
             ..Default::default()
         };

@@ -1,0 +1,550 @@
+//! Page-text dumps: the text a browser gives when a whole news page is selected and copied. There
+//! is no markup, so the article is found by the shape of the lines:
+//!
+//! - the **body** is the largest run of prose lines (sentences, or long lines), allowing single
+//!   short lines between them as subheadings and skipping "Read also"/"ads" lines inside;
+//! - the **headline** is the nearest line of several words above the body, past date and byline
+//!   lines; the **date** is the nearest date line above the body; the **section** is the nearest
+//!   short label above the headline (as breadcrumbs and section tags print it);
+//! - **views**, the **reuse notice** (English and Russian wording) and the outlet's name are
+//!   recognised wherever they are; everything else (menus, social links, theme and language
+//!   switches, share bars, teaser blocks) is simply not picked.
+
+use super::extract::Extracted;
+use super::textdate::date_in_line;
+
+/// Lines inside the body that are page furniture, not text (lowercase prefixes).
+const IN_BODY_CHROME: &[&str] = &[
+    "read also",
+    "read more",
+    "see also",
+    "related:",
+    "advertisement",
+    "ads",
+    "реклама",
+    "читайте также",
+    "читайте еще",
+    "смотрите также",
+    "loading",
+];
+
+/// Labels of a view counter.
+const VIEW_LABELS: &[&str] = &[
+    "views",
+    "view count",
+    "просмотров",
+    "просмотры",
+    "просмотр",
+    "դիտումներ",
+    "baxış",
+    "baxış sayı",
+];
+
+/// The words of the widgets and links around an article, which are never its section.
+const CHROME_WORDS: &[&str] = &[
+    "twitter",
+    "youtube",
+    "instagram",
+    "facebook",
+    "telegram",
+    "whatsapp",
+    "tiktok",
+    "linkedin",
+    "vk",
+    "vkontakte",
+    "ok",
+    "rss",
+    "search",
+    "menu",
+    "print",
+    "share",
+    "copy link",
+    "login",
+    "log in",
+    "sign in",
+    "subscribe",
+    "apple store",
+    "app store",
+    "play market",
+    "google play",
+    "ads",
+    "loading",
+    "home",
+    "main",
+    "more",
+    "close",
+    "next",
+    "previous",
+    "en",
+    "ru",
+    "az",
+    "arm",
+    "hy",
+    "eng",
+    "рус",
+    "поиск",
+    "меню",
+    "главная",
+    "поделиться",
+    "печать",
+    "night",
+    "day",
+];
+
+/// Turns a page-text dump into the article it shows. Fields it cannot find stay empty.
+pub fn parse(text: &str) -> Extracted {
+    let lines: Vec<Line> = text
+        .lines()
+        .map(|l| l.replace('\u{a0}', " ").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .map(Line::new)
+        .collect();
+    let mut out = Extracted::default();
+    for line in &lines {
+        if out.views.is_none() {
+            out.views = views(&line.text);
+        }
+        if out.reuse_notice.is_none() && is_notice(&line.text) {
+            out.reuse_notice = Some(line.text.clone());
+            out.site_name = notice_name(&line.text);
+        }
+    }
+    if out.site_name.is_none() {
+        out.site_name = lines.iter().find_map(|l| copyright_name(&l.text));
+    }
+    out.canonical_url = source_link(&lines, out.site_name.as_deref());
+    let Some((start, end)) = body_range(&lines) else {
+        return out;
+    };
+    out.body = body_markdown(&lines[start..end]);
+    head(&lines[..start], &mut out);
+    out.lang = guess_lang(&out.body);
+    out
+}
+
+/// One non-empty line with what it was recognised as.
+struct Line {
+    text: String,
+    words: usize,
+    prose: bool,
+    date: Option<String>,
+}
+
+impl Line {
+    fn new(text: String) -> Line {
+        let words = text.split_whitespace().count();
+        let date = (words <= 10).then(|| date_in_line(&text)).flatten();
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
+        let end = text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']']);
+        let sentence = end.ends_with(['.', '!', '?', '…', ':', ';']);
+        let prose = date.is_none()
+            && !shouting
+            && ((sentence && words >= 5) || words >= 15)
+            && !is_notice(&text)
+            && !is_copyright(&text);
+        Line {
+            text,
+            words,
+            prose,
+            date,
+        }
+    }
+
+    fn is_in_body_chrome(&self) -> bool {
+        let lower = self.text.to_lowercase();
+        IN_BODY_CHROME
+            .iter()
+            .any(|p| lower == *p || (lower.starts_with(p) && self.words <= 15))
+    }
+}
+
+/// The largest run of prose, as a range of line indices.
+fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].prose {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut chars = lines[i].text.len();
+        let mut j = end;
+        while j < lines.len() {
+            let line = &lines[j];
+            if line.prose {
+                chars += line.text.len();
+                end = j + 1;
+                j += 1;
+            } else if line.is_in_body_chrome() || is_subheading(lines, j) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if best.is_none_or(|(_, _, c)| chars > c) {
+            best = Some((start, end, chars));
+        }
+        i = end.max(j);
+    }
+    best.map(|(s, e, _)| (s, e))
+}
+
+/// A short line between two prose lines, that is not a date, counter or notice.
+fn is_subheading(lines: &[Line], j: usize) -> bool {
+    let line = &lines[j];
+    line.words <= 15
+        && line.date.is_none()
+        && views(&line.text).is_none()
+        && !is_chrome_word(&line.text)
+        && j > 0
+        && lines[j - 1].prose
+        && lines.get(j + 1).is_some_and(|n| n.prose)
+}
+
+/// The body lines as Markdown: prose lines become paragraphs, short ones `##` subheadings.
+fn body_markdown(lines: &[Line]) -> String {
+    let mut blocks = Vec::new();
+    for line in lines {
+        if line.is_in_body_chrome() {
+            continue;
+        }
+        let text = escape_markdown(&line.text);
+        blocks.push(if line.prose {
+            text
+        } else {
+            format!("## {text}")
+        });
+    }
+    let mut body = blocks.join("\n\n");
+    body.push('\n');
+    body
+}
+
+/// Headline, date, byline and section from the lines above the body.
+fn head(above: &[Line], out: &mut Extracted) {
+    let mut title_at = None;
+    for (i, line) in above.iter().enumerate().rev().take(8) {
+        if let Some(date) = &line.date {
+            let lower = line.text.to_lowercase();
+            if lower.contains("updat") || lower.contains("обновл") {
+                out.updated.get_or_insert_with(|| date.clone());
+            } else if out.date.is_none() {
+                out.date = Some(date.clone());
+            }
+        } else if let Some(author) = byline(&line.text) {
+            out.authors.push(author);
+        } else if line.words >= 3 && !line.prose && !is_chrome_word(&line.text) {
+            title_at = Some(i);
+            break;
+        } else if line.prose || line.text.len() > 300 {
+            break;
+        }
+    }
+    let Some(t) = title_at else { return };
+    out.title = Some(above[t].text.clone());
+    if out.date.is_none() {
+        // Some pages print the date above the headline.
+        out.date = above[..t].iter().rev().take(4).find_map(|l| l.date.clone());
+    }
+    out.section = above[..t]
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|l| !l.prose && !is_notice(&l.text))
+        .find(|l| is_section_label(&l.text))
+        .map(|l| label_case(&l.text));
+}
+
+/// `By Name` / `Author: Name` / `Автор: Name` lines.
+fn byline(text: &str) -> Option<String> {
+    let words = text.split_whitespace().count();
+    let lower = text.to_lowercase();
+    ["by ", "author:", "автор:", "text:", "текст:"]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .filter(|_| words <= 6)
+        .map(|p| text[p.len()..].trim().to_string())
+        .filter(|name| !name.is_empty())
+}
+
+/// One to three words with at least three letters, not a widget word, a date or a counter.
+fn is_section_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=3).contains(&words)
+        && letters >= 3
+        && text
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && !is_chrome_word(text)
+}
+
+fn is_chrome_word(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+    // Glued widget names (`night_theme`, `share-line…`) and buttons like `A+`.
+    letters <= 2
+        || lower.contains('_')
+        || CHROME_WORDS.contains(&lower.as_str())
+        || lower.starts_with("share")
+}
+
+/// `WORLD` → `World`; labels already in mixed case stay as they are.
+fn label_case(text: &str) -> String {
+    if text.chars().any(|c| c.is_lowercase()) {
+        return text.to_string();
+    }
+    let lower = text.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `Views: 778`, `778 views`, `Просмотров: 1 024`.
+fn views(text: &str) -> Option<u64> {
+    let lower = text.to_lowercase();
+    let number = VIEW_LABELS.iter().find_map(|label| {
+        lower
+            .strip_prefix(label)
+            .map(|rest| rest.trim_start_matches([':', ' ', '-']))
+            .or_else(|| lower.strip_suffix(label).map(str::trim_end))
+    })?;
+    let digits: String = number
+        .chars()
+        .filter(|c| !matches!(c, ' ' | ',' | '.' | '\u{202f}'))
+        .collect();
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// A reuse notice: "Any use of materials is allowed only if there is a hyperlink to X",
+/// "При использовании материалов ссылка на X обязательна", "Перепечатка … со ссылкой на X".
+fn is_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let about_reuse = [
+        "material",
+        "материал",
+        "перепечат",
+        "reprint",
+        "reproduc",
+        "republish",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let asks_link = ["link", "ссылк", "hyperlink"]
+        .iter()
+        .any(|w| lower.contains(w));
+    about_reuse && asks_link && text.split_whitespace().count() <= 40
+}
+
+/// The outlet a notice names: the words after the last "to"/"на", without trailing filler.
+fn notice_name(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let cut = [" to ", " на "]
+        .iter()
+        .filter_map(|w| lower.rfind(w).map(|i| i + w.len()))
+        .max()?;
+    let tail = text.get(cut..)?;
+    let name: Vec<&str> = tail
+        .split_whitespace()
+        .skip_while(|w| {
+            ["сайт", "site", "website", "the", "портал"].contains(&w.to_lowercase().as_str())
+        })
+        .take_while(|w| !["обязательна", "обязательно", "is", "required"].contains(w))
+        .take(4)
+        .collect();
+    let name = name.join(" ");
+    let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    (!name.is_empty()).then(|| name.trim_matches(['«', '»', '"']).to_string())
+}
+
+fn is_copyright(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 12
+        && (text.contains('©')
+            || lower.contains("(c)")
+            || lower.contains("all rights reserved")
+            || lower.contains("все права защищены"))
+}
+
+/// `Caliber.az © 2025.` → `Caliber.az`; `© 2025 Outlet` → `Outlet`.
+fn copyright_name(text: &str) -> Option<String> {
+    if !is_copyright(text) {
+        return None;
+    }
+    let cleaned = text.replace("(c)", "©").replace("(C)", "©");
+    cleaned
+        .split('©')
+        .map(|part| {
+            part.split_whitespace()
+                .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+                .take_while(|w| !w.to_lowercase().starts_with("all"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .find(|name| !name.is_empty())
+        .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+}
+
+/// An http(s) address in the dump that looks like the article's own: on a line of its own or
+/// after "Source:"/"Источник:", preferring one whose host names the outlet.
+fn source_link(lines: &[Line], site: Option<&str>) -> Option<String> {
+    let urls: Vec<url::Url> = lines
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .filter_map(|w| url::Url::parse(w.trim_end_matches(['.', ',', ')'])).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.path().len() > 1)
+        .collect();
+    let site = site.map(|s| s.to_lowercase());
+    let matching = urls.iter().find(|u| {
+        site.as_deref()
+            .zip(u.host_str())
+            .is_some_and(|(s, h)| h.to_lowercase().contains(s))
+    });
+    matching.or(urls.first()).map(|u| u.to_string())
+}
+
+/// Escapes what would turn plain text into Markdown syntax.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // Block markers only matter at the start of a line.
+    if out.starts_with(['#', '>', '+', '-', '=']) {
+        out.insert(0, '\\');
+    } else if let Some(at) = out.find(['.', ')']) {
+        // `1. text` would start an ordered list: escape the delimiter.
+        if at > 0 && out[..at].chars().all(|c| c.is_ascii_digit()) {
+            out.insert(at, '\\');
+        }
+    }
+    out
+}
+
+/// The language of a body from its script and, for Latin text, common English words.
+pub fn guess_lang(text: &str) -> Option<String> {
+    let (mut cyrillic, mut armenian, mut latin) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' | 'і' | 'ї' | 'є' | 'ґ' => cyrillic += 1,
+            '\u{0530}'..='\u{058F}' => armenian += 1,
+            'a'..='z' | 'A'..='Z' => latin += 1,
+            _ => {}
+        }
+    }
+    let total = cyrillic + armenian + latin;
+    if total == 0 {
+        return None;
+    }
+    if armenian * 2 > total {
+        return Some("hy".into());
+    }
+    if cyrillic * 2 > total {
+        let ukrainian = text.contains(['і', 'ї', 'є', 'ґ']);
+        return Some(if ukrainian { "uk" } else { "ru" }.into());
+    }
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let english = words
+        .iter()
+        .filter(|w| ["the", "and", "of", "to", "in", "is", "that"].contains(&w.as_str()))
+        .count();
+    (words.len() >= 20 && english * 100 >= words.len() * 5).then(|| "en".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DUMP: &str = "menu\nfacebook\nsearch\nПри использовании материалов ссылка на Outlet.ru обязательна\n\
+        POLITICS\nA+\n\nCouncil approves budget after long night\n\n12.06.2025, 15:29\nBy Jane Roe\n\n\
+        The council approved the city budget early on Friday after a session that lasted eleven hours.\n\n\
+        Key figures\n\nSpending on schools rises by four percent, the finance office said in a statement.\n\
+        Read also: Mayor opens bridge\n\
+        The opposition voted against the plan, saying it cuts too much from public transport.\n\n\
+        Views: 1 024\nshare\nPOLITICS\nMayor opens bridge\n";
+
+    #[test]
+    fn finds_article_parts_by_line_shape() {
+        let a = parse(DUMP);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Council approves budget after long night")
+        );
+        assert_eq!(a.date.as_deref(), Some("2025-06-12 15:29"));
+        assert_eq!(a.section.as_deref(), Some("Politics"));
+        assert_eq!(a.authors, vec!["Jane Roe".to_string()]);
+        assert_eq!(a.views, Some(1024));
+        assert_eq!(a.site_name.as_deref(), Some("Outlet.ru"));
+        assert!(a.reuse_notice.unwrap().starts_with("При использовании"));
+        let paragraphs: Vec<&str> = a.body.trim().split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 4, "{}", a.body);
+        assert_eq!(paragraphs[1], "## Key figures");
+        assert!(!a.body.contains("Read also") && !a.body.contains("Views"));
+        assert_eq!(a.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn notices_in_english_and_russian_name_the_outlet() {
+        let cases = [
+            (
+                "Any use of materials is allowed only if there is a hyperlink to Caliber.az",
+                "Caliber.az",
+            ),
+            (
+                "Перепечатка материалов разрешена только с активной ссылкой на «РИА Новости»",
+                "РИА Новости",
+            ),
+            (
+                "Использование материалов разрешено только со ссылкой на сайт news.am",
+                "news.am",
+            ),
+        ];
+        for (text, name) in cases {
+            assert!(is_notice(text), "{text}");
+            assert_eq!(notice_name(text).as_deref(), Some(name), "{text}");
+        }
+        assert!(!is_notice(
+            "The council voted on new materials for schools."
+        ));
+    }
+
+    #[test]
+    fn views_and_copyright() {
+        assert_eq!(views("Views: 778"), Some(778));
+        assert_eq!(views("778 views"), Some(778));
+        assert_eq!(views("Views of the city"), None);
+        assert_eq!(
+            copyright_name("Caliber.az © 2025. .").as_deref(),
+            Some("Caliber.az")
+        );
+        assert_eq!(
+            copyright_name("© 2025 Daily Planet. All rights reserved").as_deref(),
+            Some("Daily Planet")
+        );
+    }
+
+    #[test]
+    fn markdown_syntax_in_text_is_escaped() {
+        assert_eq!(
+            escape_markdown("# not a heading *x*"),
+            "\\# not a heading \\*x\\*"
+        );
+        assert_eq!(escape_markdown("1. Not a list"), "1\\. Not a list");
+    }
+
+    #[test]
+    fn a_dump_without_prose_yields_no_body() {
+        let a = parse("menu\nsearch\nHome\n");
+        assert!(a.body.is_empty() && a.title.is_none());
+    }
+}
