@@ -22,7 +22,7 @@ use crate::content::{self, Article};
 use crate::diagnostics::Diagnostics;
 use crate::hash::Keys;
 use crate::model::Site;
-use crate::output::{Body, Output, Sink};
+use crate::output::{Body, Collect, Output};
 use crate::render::search::SearchIndex;
 use crate::render::{Parts, Renderer};
 
@@ -196,7 +196,7 @@ impl LiveSite {
         let plan = renderer.plan_changed(&mut self.keys, Vec::new());
         let rendered = plan.as_ref().map_or(0, |p| p.page_count());
         let paths = plan.as_ref().map(|p| p.paths.clone()).unwrap_or_default();
-        let outputs = Outputs::default();
+        let outputs = Collect::default();
         let result = plan.and_then(|plan| renderer.render(plan, &outputs, &|| {}));
         let warnings = match result.map(|report| report.into_result(false)) {
             Ok(Ok(warnings)) => warnings,
@@ -209,7 +209,7 @@ impl LiveSite {
         if files.len() + added != paths.len() {
             files.retain(&paths.iter().map(String::as_str).collect());
         }
-        for output in outputs.0.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        for output in outputs.into_outputs() {
             self.add_file(&mut files, output)?;
         }
         // Everything is rendered, checked and read: from here on nothing fails, so the index
@@ -296,20 +296,6 @@ fn rows_changed(before: &[Arc<Article>], site: &Site) -> bool {
         .iter()
         .zip(&site.articles)
         .any(|(a, b)| a.fingerprint != b.fingerprint)
-}
-
-/// Collects rendered outputs.
-#[derive(Default)]
-struct Outputs(Mutex<Vec<Output>>);
-
-impl Sink for Outputs {
-    fn accept(&self, output: Output) -> Result<()> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(output);
-        Ok(())
-    }
 }
 
 /// What a changed path means for the build.
