@@ -70,8 +70,10 @@ pub struct Article {
     pub body_html: String,
     /// Word count, for reading time.
     pub words: usize,
-    /// A hash of the file's path and text: equal fingerprints mean an unchanged article, which
-    /// lets the preview server re-render only the pages whose inputs changed.
+    /// A hash of the file's path and text ([`SourceDoc::fingerprint`]): equal fingerprints mean
+    /// an unchanged article, which lets the preview server re-render only the pages whose
+    /// inputs changed. Only the preview server sets it (0 otherwise): a build renders every
+    /// page anyway and need not hash every file.
     pub fingerprint: u64,
 }
 
@@ -99,6 +101,14 @@ pub fn discover(content_dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(files)
+}
+
+impl SourceDoc {
+    /// FNV-1a over the file's path and text (not for security: it only tells versions apart).
+    pub fn fingerprint(&self) -> u64 {
+        let path = self.rel_path.to_string_lossy();
+        crate::hash::fnv(path.bytes().chain([0]).chain(self.text.bytes()))
+    }
 }
 
 /// Reads one file into a [`SourceDoc`]; `root` is the site root.
@@ -301,14 +311,8 @@ fn assemble(
         translation_key: front.translation_key,
         body_html: rendered.html,
         words: rendered.words,
-        fingerprint: fingerprint(&doc.rel_path, &doc.text),
+        fingerprint: 0,
     }
-}
-
-/// FNV-1a over the file's path and text (not for security: it only tells versions apart).
-fn fingerprint(rel_path: &Path, text: &str) -> u64 {
-    let path = rel_path.to_string_lossy();
-    crate::hash::fnv(path.bytes().chain([0]).chain(text.bytes()))
 }
 
 const DATE_HINT: &str =

@@ -173,7 +173,10 @@ impl LiveSite {
             Err(problem) => return Loaded::Failed(Diagnostics(vec![problem])),
         };
         match content::to_article(&self.config, &doc, self.options.drafts) {
-            Ok(Some(article)) => Loaded::Article(Arc::new(article)),
+            Ok(Some(mut article)) => {
+                article.fingerprint = doc.fingerprint();
+                Loaded::Article(Arc::new(article))
+            }
             Ok(None) => Loaded::Skipped,
             Err(problems) => Loaded::Failed(Diagnostics(problems)),
         }

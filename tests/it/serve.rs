@@ -193,10 +193,17 @@ pub fn next_event(reader: &mut BufReader<TcpStream>, name: &str) -> String {
 
 /// The next event's name and data.
 pub fn next_any(reader: &mut BufReader<TcpStream>) -> (String, String) {
-    let deadline = Instant::now() + Duration::from_secs(20);
+    next_within(reader, Duration::from_secs(20)).expect("no event")
+}
+
+/// The next event's name and data, if one comes within `wait`.
+pub fn next_within(reader: &mut BufReader<TcpStream>, wait: Duration) -> Option<(String, String)> {
+    let deadline = Instant::now() + wait;
     let (mut current, mut data) = (String::new(), Vec::<String>::new());
     loop {
-        assert!(Instant::now() < deadline, "no event");
+        if Instant::now() >= deadline {
+            return None;
+        }
         let mut line = String::new();
         if reader.read_line(&mut line).is_err() {
             continue;
@@ -207,7 +214,7 @@ pub fn next_any(reader: &mut BufReader<TcpStream>) -> (String, String) {
         } else if let Some(text) = line.strip_prefix("data: ").or(line.strip_prefix("data:")) {
             data.push(text.to_string());
         } else if line.is_empty() && !data.is_empty() {
-            return (std::mem::take(&mut current), data.join("\n"));
+            return Some((std::mem::take(&mut current), data.join("\n")));
         }
     }
 }

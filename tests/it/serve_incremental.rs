@@ -15,7 +15,7 @@ use newsmirror::serve::reload::inject;
 use crate::common::Site;
 use std::sync::Arc;
 
-use crate::serve::{next_any, request, start_reporting, subscribe, Recorder};
+use crate::serve::{next_within, request, start_reporting, subscribe, Recorder};
 
 /// A site with two languages, several sections, tags, pagination and a translation, so that one
 /// change reaches neighbours, related articles, list pages, feeds and the search index.
@@ -108,14 +108,21 @@ fn assert_same_as_clean(
     paths
 }
 
-/// Makes a change and waits for the server to reload; a build error fails the test.
+/// Makes a change and waits for the server to reload, and for any further rebuild the change
+/// caused (making a folder and then a file in it is two changes); a build error fails the test.
 fn step(events: &mut BufReader<TcpStream>, change: impl FnOnce()) {
     change();
+    let mut reloaded = false;
     loop {
-        match next_any(events) {
-            (event, _) if event == "reload" => return,
-            (event, data) if event == "build-error" => panic!("the change broke the build: {data}"),
-            _ => {}
+        let wait = Duration::from_millis(if reloaded { 400 } else { 20_000 });
+        match next_within(events, wait) {
+            None if reloaded => return,
+            None => panic!("no reload after the change"),
+            Some((event, _)) if event == "reload" => reloaded = true,
+            Some((event, data)) if event == "build-error" => {
+                panic!("the change broke the build: {data}")
+            }
+            Some(_) => {}
         }
     }
 }
