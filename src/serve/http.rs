@@ -32,6 +32,7 @@ async fn events(
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
     let stream = BroadcastStream::new(shared.events.subscribe()).filter_map(|event| match event {
         Ok(Event::Reload) => Some(Ok(SseEvent::default().event("reload").data("reload"))),
+        Ok(Event::Styles) => Some(Ok(SseEvent::default().event("css").data("css"))),
         Ok(Event::Failed(message)) => {
             Some(Ok(SseEvent::default().event("build-error").data(message)))
         }

@@ -49,6 +49,8 @@ pub struct ServeOptions {
 pub enum Event {
     /// The site changed: reload.
     Reload,
+    /// Only stylesheets changed: load them again, without reloading the page.
+    Styles,
     /// The last rebuild failed with this message.
     Failed(String),
 }
@@ -271,11 +273,22 @@ fn changes_content(kind: &EventKind) -> bool {
 
 /// Updates the site and publishes the result: the new files and a reload, or the error.
 pub(crate) fn rebuild(site: &mut LiveSite, change: Change, shared: &Shared, report: &dyn Report) {
+    let styles_only = site.is_style_change(&change);
     match site.update(change) {
         Ok(summary) => {
             *shared.files.write().unwrap_or_else(|e| e.into_inner()) = site.files();
-            *shared.error.write().unwrap_or_else(|e| e.into_inner()) = None;
-            let _ = shared.events.send(Event::Reload);
+            let was_failing = shared
+                .error
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+                .is_some();
+            // A page showing the error overlay needs a reload to lose it.
+            let event = match styles_only && summary.pages == 0 && !was_failing {
+                true => Event::Styles,
+                false => Event::Reload,
+            };
+            let _ = shared.events.send(event);
             report.rebuilt(&summary);
         }
         Err(e) => {

@@ -104,6 +104,10 @@ impl LiveSite {
         let content_dir = self.config.content_dir();
         let mut rescan = false;
         for path in &paths {
+            if self.is_static(path) {
+                // Static files are listed and read (when changed) by every update anyway.
+                continue;
+            }
             match classify(&content_dir, path) {
                 Kind::Article => self.reload_file(&content_dir, path),
                 Kind::Ignored => {}
@@ -126,6 +130,29 @@ impl LiveSite {
                 .any(|p| p.strip_prefix(root).is_ok_and(|p| p == w.path))
         });
         Ok(summary)
+    }
+
+    /// Whether `change` touches only stylesheets among the static files, which open pages can
+    /// load again without a reload.
+    pub fn is_style_change(&self, change: &Change) -> bool {
+        match change {
+            Change::Paths(paths) => {
+                let is_css = |p: &PathBuf| p.extension().is_some_and(|e| e == "css") && p.is_file();
+                // Folders made to hold the stylesheet do not count.
+                paths
+                    .iter()
+                    .all(|p| self.is_static(p) && (is_css(p) || p.is_dir()))
+                    && paths.iter().any(is_css)
+            }
+            Change::Everything => false,
+        }
+    }
+
+    /// Whether a path is in the site's or its theme's static folder.
+    fn is_static(&self, path: &Path) -> bool {
+        let root = &self.config.root;
+        let theme = root.join("themes").join(&self.config.theme).join("static");
+        path.starts_with(root.join("static")) || path.starts_with(theme)
     }
 
     /// Reads everything again: the config, every article, and all pages are rendered.
