@@ -261,12 +261,10 @@ fn every_kind_of_change_serves_what_a_clean_build_makes() {
 
     // A stylesheet alone: open pages are told to load their stylesheets again, not to reload.
     site.file("static/css/site.css", "body { color: rebeccapurple }\n");
-    loop {
-        match next_within(&mut events, Duration::from_secs(20)) {
-            Some((event, _)) if event == "css" => break,
-            Some((event, data)) => panic!("expected a css event, got {event}: {data}"),
-            None => panic!("no css event"),
-        }
+    match next_within(&mut events, Duration::from_secs(20)) {
+        Some((event, _)) if event == "css" => {}
+        Some((event, data)) => panic!("expected a css event, got {event}: {data}"),
+        None => panic!("no css event"),
     }
     assert_same_as_clean(&site, addr, "stylesheet", &[]);
     let css = request(addr, "GET", "/css/site.css?nm-v=1", "").2;
