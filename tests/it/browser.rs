@@ -458,3 +458,36 @@ fn an_offline_bundle_works_from_disk_without_network() {
         "failed requests: {failures:?}\nall: {requests:#?}"
     );
 }
+
+#[test]
+fn live_reload_and_stylesheet_swap_in_the_preview() {
+    let Some((browser, _profile, _lock)) = browser() else {
+        return;
+    };
+    let site = crate::common::Site::new("title: Preview\n");
+    site.article("world/a.md", "title: First", "Original text.");
+    site.file("static/css/extra.css", "p { margin: 0 }\n");
+    let (addr, _) = crate::serve::start(&site, 0);
+    let tab = open(&browser, &format!("http://{addr}/world/a/"));
+    // The page's EventSource connects after load; give it a moment before changing files.
+    std::thread::sleep(Duration::from_millis(500));
+    eval(&tab, "window.__kept = 1");
+    site.file(
+        "static/css/site.css",
+        "body { background-color: rgb(1, 2, 3) }\n",
+    );
+    wait_for(
+        &tab,
+        "getComputedStyle(document.body).backgroundColor === 'rgb(1, 2, 3)'",
+    );
+    assert_eq!(
+        eval(&tab, "window.__kept"),
+        1,
+        "a stylesheet change must not reload"
+    );
+    site.article("world/a.md", "title: First", "Edited in the browser.");
+    wait_for(
+        &tab,
+        "!window.__kept && document.body.innerText.includes('Edited in the browser.')",
+    );
+}
