@@ -2,6 +2,24 @@
 //!
 //! Everything that reads a page (saved files, fetched URLs, feed entries whose page is fetched)
 //! goes through [`extract_html`]; the rest of `import` decides where the result is written.
+//!
+//! The page is parsed once with an HTML5 parser (`scraper`/html5ever). `content` scores the
+//! elements to find the article, `markdown` and `blocks` turn it into filtered Markdown, and
+//! `signals`, `meta`, `dates` and `notices` read the metadata.
+
+mod blocks;
+mod content;
+mod dates;
+mod junk;
+mod links;
+mod markdown;
+mod meta;
+mod notices;
+mod signals;
+mod tables;
+
+use scraper::Html;
+use url::Url;
 
 /// What one page yields: the article without the site around it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,13 +54,101 @@ pub struct Extracted {
     pub body: String,
 }
 
+impl Extracted {
+    /// The authors as one line, the way a reader writes them: "A", "A and B", "A, B, and C".
+    pub fn author_line(&self) -> Option<String> {
+        meta::join_names(&self.authors)
+    }
+}
+
 /// Extracts the article from one page. `page_url` is where the page lives (for making links
 /// absolute and as a fallback source URL); `None` for a saved file with no known address.
 pub fn extract_html(html: &str, page_url: Option<&url::Url>) -> Extracted {
-    // Placeholder until the extractor lands: the whole text, no metadata.
-    let _ = page_url;
+    let doc = Html::parse_document(html);
+    let sig = signals::collect(&doc);
+    let canonical = sig
+        .canonical
+        .as_deref()
+        .or_else(|| sig.meta(&["og:url"]))
+        .and_then(|c| meta::absolute(c, page_url));
+    let own_base = canonical.as_deref().and_then(|c| Url::parse(c).ok());
+    let base = page_url.or(own_base.as_ref());
+    let mut x = metadata(&doc, &sig, base, canonical);
+    x.body = body(&doc, base, x.title.as_deref());
+    x
+}
+
+fn metadata(
+    doc: &Html,
+    sig: &signals::Signals,
+    base: Option<&Url>,
+    canonical: Option<String>,
+) -> Extracted {
+    let ld = meta::article_ld(sig);
+    let (reuse_notice, views) = notices::scan(doc);
+    let site_name = sig
+        .meta(&["og:site_name", "application-name"])
+        .map(meta::decode_entities)
+        .or_else(|| {
+            ld.and_then(|v| v.get("publisher"))
+                .and_then(|p| meta::ld_text(Some(p), "name"))
+        })
+        .or_else(|| reuse_notice.as_deref().and_then(notices::notice_outlet));
+    let url_str = base.map(Url::as_str);
+    let ld_pub = meta::ld_text(ld, "datePublished").or_else(|| meta::ld_text(ld, "dateCreated"));
+    let ld_mod = meta::ld_text(ld, "dateModified");
     Extracted {
-        body: html.to_string(),
-        ..Extracted::default()
+        title: meta::title(sig, ld, site_name.as_deref()),
+        date: dates::published(sig, ld_pub.as_deref(), url_str).map(|d| d.render()),
+        updated: dates::modified(sig, ld_mod.as_deref()).map(|d| d.render()),
+        authors: meta::authors(sig, ld),
+        section: meta::section(sig, ld, base),
+        tags: meta::tags(sig, ld),
+        lang: sig.lang.clone().or_else(|| meta::ld_text(ld, "inLanguage")),
+        summary: sig
+            .meta(&["og:description", "description", "twitter:description"])
+            .map(meta::decode_entities)
+            .or_else(|| meta::ld_text(ld, "description")),
+        image: sig
+            .meta(&[
+                "og:image",
+                "og:image:url",
+                "twitter:image",
+                "twitter:image:src",
+            ])
+            .map(str::to_string)
+            .or_else(|| meta::ld_text(ld, "image"))
+            .and_then(|i| meta::absolute(&i, base)),
+        views,
+        site_name,
+        canonical_url: canonical,
+        reuse_notice,
+        body: String::new(),
     }
 }
+
+/// The article body as Markdown, without the headline.
+fn body(doc: &Html, base: Option<&Url>, title: Option<&str>) -> String {
+    let analysis = content::analyse(doc);
+    let roots: Vec<_> = content::find_article(doc, &analysis)
+        .into_iter()
+        .filter_map(|id| doc.tree.get(id))
+        .collect();
+    let walk = markdown::Walk {
+        analysis: &analysis,
+        base,
+        captions: CAPTIONS,
+    };
+    let mut blocks = blocks::filter(markdown::to_blocks(&roots, &walk));
+    if let Some(t) = title.map(meta::norm) {
+        // The headline lives in the front matter.
+        blocks.retain(|b| {
+            !matches!(b.kind, blocks::Kind::Heading(_))
+                || meta::norm(&blocks::plain_text(&b.text)) != t
+        });
+    }
+    blocks::render(&blocks)
+}
+
+/// Whether figure captions are written (they are part of the article a reader sees).
+const CAPTIONS: bool = true;

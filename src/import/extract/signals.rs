@@ -1,0 +1,224 @@
+//! One pass over the page collecting every metadata signal: `<meta>` tags, JSON-LD, the
+//! canonical link, `<time>` elements, headings, bylines, breadcrumbs and short date-like texts.
+//! Deciding between them is left to `meta` and `dates`.
+
+use std::collections::HashMap;
+
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node};
+use serde_json::Value;
+
+/// A `<time>` element or an element marked `itemprop="datePublished"`.
+#[derive(Debug, Clone)]
+pub(super) struct TimeEl {
+    /// `datetime` or `content` attribute, else the text.
+    pub value: String,
+    /// Marked as the publication time (`pubdate`, `itemprop=datePublished`, a "publish" class).
+    pub published: bool,
+    /// Marked as an update time.
+    pub modified: bool,
+}
+
+/// Everything the metadata layer looks at.
+#[derive(Debug, Default)]
+pub(super) struct Signals {
+    /// `<meta>` contents by lower-cased `name`, `property`, `itemprop` or `http-equiv`.
+    pub metas: HashMap<String, Vec<String>>,
+    /// JSON-LD objects, flattened out of arrays and `@graph`.
+    pub ld: Vec<Value>,
+    pub canonical: Option<String>,
+    pub lang: Option<String>,
+    pub title_tag: Option<String>,
+    /// Texts of `<h1>` elements, in order.
+    pub h1: Vec<String>,
+    pub times: Vec<TimeEl>,
+    /// Texts of byline-like elements (author links, `byline` classes).
+    pub bylines: Vec<String>,
+    /// Breadcrumb trail texts, in order.
+    pub breadcrumbs: Vec<String>,
+    /// Short texts of date-like elements (`class="date"`, `posted-on`, …).
+    pub date_texts: Vec<String>,
+}
+
+impl Signals {
+    /// First non-empty meta content for any of the keys, in the keys' order.
+    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter()
+            .filter_map(|k| self.metas.get(*k))
+            .flatten()
+            .map(|s| s.trim())
+            .find(|s| !s.is_empty())
+    }
+
+    /// All contents for a key.
+    pub fn metas_of(&self, key: &str) -> &[String] {
+        self.metas.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Collects the signals of a parsed page.
+pub(super) fn collect(doc: &Html) -> Signals {
+    let mut s = Signals::default();
+    let root = doc.root_element();
+    s.lang = root
+        .attr("lang")
+        .or_else(|| root.attr("xml:lang"))
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty());
+    for node in root.descendants() {
+        if let Some(el) = ElementRef::wrap(node) {
+            element(&mut s, el, node);
+        }
+    }
+    s
+}
+
+fn element(s: &mut Signals, el: ElementRef, node: NodeRef<Node>) {
+    let v = el.value();
+    match v.name() {
+        "meta" => {
+            let content = v.attr("content").unwrap_or("").trim();
+            for key in ["name", "property", "itemprop", "http-equiv"] {
+                if let Some(k) = v.attr(key) {
+                    // `property` may hold several space-separated names.
+                    for k in k.split_whitespace() {
+                        let list = s.metas.entry(k.to_ascii_lowercase()).or_default();
+                        list.push(content.to_string());
+                    }
+                }
+            }
+            if v.attr("itemprop") == Some("datePublished") {
+                push_time(s, content, true, false);
+            }
+        }
+        "link" => {
+            let rel = v.attr("rel").unwrap_or("").to_ascii_lowercase();
+            if rel.split_whitespace().any(|r| r == "canonical") && s.canonical.is_none() {
+                s.canonical = v.attr("href").map(|h| h.trim().to_string());
+            }
+        }
+        "title" if s.title_tag.is_none() && !in_svg(node) => {
+            s.title_tag = Some(text_of(el));
+        }
+        "script" => {
+            let ty = v.attr("type").unwrap_or("").to_ascii_lowercase();
+            if ty.contains("ld+json") {
+                let raw: String = el.text().collect();
+                if let Ok(json) = serde_json::from_str::<Value>(raw.trim()) {
+                    flatten_ld(json, &mut s.ld, 0);
+                }
+            }
+        }
+        "h1" => s.h1.push(text_of(el)),
+        _ => {}
+    }
+    if v.name() != "meta" {
+        marked_element(s, el);
+    }
+}
+
+/// `<time>`, `itemprop` dates, bylines, breadcrumbs and date-classed texts.
+fn marked_element(s: &mut Signals, el: ElementRef) {
+    let v = el.value();
+    let itemprop = v.attr("itemprop").unwrap_or("");
+    let class =
+        format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or("")).to_ascii_lowercase();
+    if v.name() == "time" || itemprop == "datePublished" || itemprop == "dateModified" {
+        let value = v
+            .attr("datetime")
+            .or_else(|| v.attr("content"))
+            .map(str::to_string)
+            .unwrap_or_else(|| text_of(el));
+        let published = itemprop == "datePublished"
+            || v.attr("pubdate").is_some()
+            || class.contains("publish")
+            || class.contains("posted");
+        let modified =
+            itemprop == "dateModified" || class.contains("modif") || class.contains("updat");
+        push_time(s, &value, published, modified);
+    }
+    let author_like = v.attr("rel") == Some("author")
+        || itemprop == "author"
+        || class.contains("byline")
+        || class.contains("author");
+    if author_like && s.bylines.len() < 12 {
+        let t = text_of(el);
+        if !t.is_empty() && t.len() < 200 {
+            s.bylines.push(t);
+        }
+    }
+    if class.contains("breadcrumb") && s.breadcrumbs.is_empty() {
+        s.breadcrumbs = el
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| matches!(e.value().name(), "a" | "li" | "span"))
+            .filter(|e| !e.children().any(|c| ElementRef::wrap(c).is_some()))
+            .map(text_of)
+            .filter(|t| !t.is_empty() && t.len() < 60)
+            .collect();
+    }
+    let date_like = [
+        "date", "time", "posted", "publish", "dateline", "meta", "byline",
+    ]
+    .iter()
+    .any(|w| class.contains(w));
+    if date_like && s.date_texts.len() < 40 {
+        let t = text_of(el);
+        if t.len() >= 6 && t.len() < 160 {
+            s.date_texts.push(t);
+        }
+    }
+}
+
+fn push_time(s: &mut Signals, value: &str, published: bool, modified: bool) {
+    let value = value.trim();
+    if !value.is_empty() && s.times.len() < 40 {
+        s.times.push(TimeEl {
+            value: value.to_string(),
+            published,
+            modified,
+        });
+    }
+}
+
+fn in_svg(node: NodeRef<Node>) -> bool {
+    node.ancestors()
+        .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
+}
+
+/// The element's text with whitespace collapsed.
+pub(super) fn text_of(el: ElementRef) -> String {
+    let mut out = String::new();
+    for t in el.text() {
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// Pushes JSON-LD objects, unpacking arrays and `@graph`.
+fn flatten_ld(v: Value, out: &mut Vec<Value>, depth: u8) {
+    if depth > 3 {
+        return;
+    }
+    match v {
+        Value::Array(items) => {
+            for i in items {
+                flatten_ld(i, out, depth + 1);
+            }
+        }
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                flatten_ld(graph, out, depth + 1);
+            }
+            if map.contains_key("@type") {
+                out.push(Value::Object(map));
+            }
+        }
+        _ => {}
+    }
+}
