@@ -18,6 +18,17 @@ fn main() -> Result<()> {
         anyhow::bail!("usage: extract_corpus CORPUS_DIR OUT_DIR [--no-url]");
     };
     let use_url = !args.iter().any(|a| a == "--no-url");
+    if let Some(i) = args.iter().position(|a| a == "--explain") {
+        // Tuning aid: which elements the scorer picked for one page, and the path to a text.
+        let id = args.get(i + 1).context("--explain ID [NEEDLE]")?;
+        let path = PathBuf::from(corpus).join(format!("html/{id}.html.gz"));
+        let html = read_gz(&path)?;
+        let needle = args.get(i + 2).map(String::as_str);
+        for line in newsmirror::import::extract::explain_article(&html, needle) {
+            println!("{line}");
+        }
+        return Ok(());
+    }
     let corpus = PathBuf::from(corpus);
     let out = PathBuf::from(out);
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;

@@ -52,17 +52,30 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
     let mut soft = Vec::new();
     collect(doc.tree.root(), &mut a, &mut soft, false);
     let total = a.stat(doc.root_element().id()).text.max(1);
-    for id in soft {
+    for (id, strength) in soft {
         // A soft-junk element holding most of the page is the article's own wrapper with an
-        // unlucky class name, not chrome.
-        if (a.stat(id).text as f32) < 0.5 * total as f32 {
+        // unlucky class name, not chrome; for weak words, so is one holding plenty of prose.
+        let st = a.stat(id);
+        let most = st.text as f32 >= 0.5 * total as f32;
+        let ld = a.link_density(id);
+        let keep = match strength {
+            junk::Soft::Weak => st.text > 1000 && ld < 0.5,
+            junk::Soft::Strong => st.text > 1500 && ld < 0.3,
+            _ => false,
+        };
+        if !(most || keep) {
             a.junk.insert(id);
         }
     }
     a
 }
 
-fn collect(node: NodeRef<Node>, a: &mut Analysis, soft: &mut Vec<NodeId>, in_link: bool) -> Stat {
+fn collect(
+    node: NodeRef<Node>,
+    a: &mut Analysis,
+    soft: &mut Vec<(NodeId, junk::Soft)>,
+    in_link: bool,
+) -> Stat {
     match node.value() {
         Node::Text(t) => {
             let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
@@ -76,8 +89,9 @@ fn collect(node: NodeRef<Node>, a: &mut Analysis, soft: &mut Vec<NodeId>, in_lin
                 a.junk.insert(node.id());
                 return Stat::default();
             }
-            if junk::is_soft_junk(el) {
-                soft.push(node.id());
+            let strength = junk::soft_junk(el);
+            if strength != junk::Soft::No {
+                soft.push((node.id(), strength));
             }
             let link = in_link || el.name() == "a";
             let mut s = Stat::default();

@@ -220,7 +220,7 @@ impl Walker<'_> {
             escape_into(&mut alt, c);
         }
         let alt = alt.trim_end();
-        self.cur.push_str(&format!("![{alt}]({url})"));
+        self.cur.push_str(&format!("![]({url})"));
         self.image = true;
     }
 
