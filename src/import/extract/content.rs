@@ -125,8 +125,9 @@ const LOOSE_TAGS: &[&str] = &[
 
 /// Picks the elements that hold the article, in document order.
 pub(super) fn find_article(doc: &Html, a: &Analysis) -> Vec<NodeId> {
-    let mut scores: HashMap<NodeId, f32> = HashMap::new();
-    score_paragraphs(doc.tree.root(), a, &mut scores);
+    let mut sc = Scores::default();
+    score_paragraphs(doc.tree.root(), a, &mut sc);
+    let scores = sc.score;
     let mut best: Option<(NodeId, f32)> = None;
     for (&id, &raw) in &scores {
         let s = raw * (1.0 - a.link_density(id));
@@ -138,7 +139,33 @@ pub(super) fn find_article(doc: &Html, a: &Analysis) -> Vec<NodeId> {
         return vec![body_or_root(doc)];
     };
     let top = climb(doc, a, &scores, top, top_score);
+    let top = cover_prose(doc, &sc.good, top);
     with_siblings(doc, a, &scores, top)
+}
+
+/// Paragraph scores per element, and the prose (non-link paragraph text) each one holds.
+#[derive(Default)]
+struct Scores {
+    score: HashMap<NodeId, f32>,
+    good: HashMap<NodeId, u32>,
+}
+
+/// Share of the page's prose the article element must hold. Long guides and page-builder
+/// layouts split the article into many sibling sections; the best-scoring one is then only a
+/// part, and the element that holds most of the prose is the article.
+const PROSE_SHARE: f32 = 0.6;
+
+fn cover_prose(doc: &Html, good: &HashMap<NodeId, u32>, top: NodeId) -> NodeId {
+    let body = body_or_root(doc);
+    let total = good.get(&body).copied().unwrap_or(0) as f32;
+    let mut cur = top;
+    while (good.get(&cur).copied().unwrap_or(0) as f32) < PROSE_SHARE * total {
+        match doc.tree.get(cur).and_then(|n| n.parent()) {
+            Some(p) if p.value().is_element() && p.id() != body && !is_body(p) => cur = p.id(),
+            _ => return top,
+        }
+    }
+    cur
 }
 
 fn body_or_root(doc: &Html) -> NodeId {
@@ -148,8 +175,9 @@ fn body_or_root(doc: &Html) -> NodeId {
         .map_or(doc.root_element().id(), |b| b.id())
 }
 
-/// Adds every paragraph's score to its ancestors, less the further up they are.
-fn score_paragraphs(node: NodeRef<Node>, a: &Analysis, scores: &mut HashMap<NodeId, f32>) {
+/// Adds every paragraph's score to its ancestors, less the further up they are, and its prose
+/// to all of them.
+fn score_paragraphs(node: NodeRef<Node>, a: &Analysis, sc: &mut Scores) {
     for child in node.children() {
         let Node::Element(el) = child.value() else {
             continue;
@@ -158,32 +186,48 @@ fn score_paragraphs(node: NodeRef<Node>, a: &Analysis, scores: &mut HashMap<Node
             continue;
         }
         let name = el.name();
-        let len = if PARA_TAGS.contains(&name) {
-            a.stat(child.id()).text
+        let st = a.stat(child.id());
+        let (len, prose) = if PARA_TAGS.contains(&name) {
+            (st.text, st.text - st.link)
         } else if LOOSE_TAGS.contains(&name) {
-            direct_text(child)
+            let d = direct_text(child);
+            (d, d)
+        } else if name == "li" && st.text >= 60 {
+            (0, st.text - st.link)
         } else {
-            0
+            (0, 0)
         };
-        if len >= 25 {
-            let commas = comma_count(child) as f32;
-            let s = 1.0 + commas + (len as f32 / 100.0).min(3.0);
-            for (level, anc) in child.ancestors().take(5).enumerate() {
-                let Node::Element(ae) = anc.value() else {
-                    break;
-                };
-                let div = match level {
-                    0 => 1.0,
-                    1 => 2.0,
-                    l => l as f32 * 3.0,
-                };
-                let entry = scores.entry(anc.id()).or_insert_with(|| initial_score(ae));
-                *entry += s / div;
+        if prose >= 25 && prose * 10 >= len * 7 {
+            for anc in child.ancestors() {
+                *sc.good.entry(anc.id()).or_default() += prose;
             }
         }
-        if !PARA_TAGS.contains(&name) || name == "td" || name == "blockquote" {
-            score_paragraphs(child, a, scores);
+        if len >= 25 {
+            add_score(child, len, sc);
         }
+        if !PARA_TAGS.contains(&name) || name == "td" || name == "blockquote" {
+            score_paragraphs(child, a, sc);
+        }
+    }
+}
+
+fn add_score(child: NodeRef<Node>, len: u32, sc: &mut Scores) {
+    let commas = comma_count(child) as f32;
+    let s = 1.0 + commas + (len as f32 / 100.0).min(3.0);
+    for (level, anc) in child.ancestors().take(5).enumerate() {
+        let Node::Element(ae) = anc.value() else {
+            break;
+        };
+        let div = match level {
+            0 => 1.0,
+            1 => 2.0,
+            l => l as f32 * 3.0,
+        };
+        let entry = sc
+            .score
+            .entry(anc.id())
+            .or_insert_with(|| initial_score(ae));
+        *entry += s / div;
     }
 }
 

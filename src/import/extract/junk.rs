@@ -31,7 +31,7 @@ const STRONG_WORDS: &[&str] = &[
     "menu", "footer", "breadcrumb", "breadcrumbs", "subscribe", "subscription", "signup",
     "recirc", "recirculation", "popup", "modal", "overlay", "sponsor", "sponsored", "trending",
     "popular", "mostpopular", "mostread", "recommended", "recommendations", "zergnet",
-    "hidden", "sronly", "offscreen", "paywall", "jump", "skip", "print", "follow", "rating",
+    "hidden", "sronly", "offscreen", "paywall", "skip", "print", "follow", "rating",
     "reactions", "pagination", "pager", "prevnext", "masthead",
 ];
 
