@@ -92,6 +92,7 @@ fn render(x: &Extracted) -> String {
     for (key, val) in [
         ("title", x.title.clone()),
         ("date", x.date.clone()),
+        ("updated", x.updated.clone()),
         ("author", x.author_line()),
         ("section", x.section.clone()),
     ] {

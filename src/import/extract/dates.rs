@@ -74,10 +74,19 @@ impl Stamp {
     }
 }
 
-/// The publication date, from the best signal that parses.
-pub(super) fn published(s: &Signals, ld_date: Option<&str>, url: Option<&str>) -> Option<Stamp> {
+/// The publication date. A declared date (JSON-LD, meta tags, marked `<time>`) wins, but the
+/// page's visible dates arbitrate: when the page shows the update date and not the declared
+/// one, readers (and archives) know the article by the shown date; when the declared time is
+/// in UTC and the page shows the day before or after, the shown local day is the right one.
+pub(super) fn published(
+    s: &Signals,
+    ld_pub: Option<&str>,
+    ld_mod: Option<&str>,
+    url: Option<&str>,
+) -> Option<Stamp> {
     let from_url = url.and_then(url_date);
-    let candidates = ld_date
+    let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
+    let declared = ld_pub
         .into_iter()
         .chain(
             PUBLISHED_KEYS
@@ -89,22 +98,80 @@ pub(super) fn published(s: &Signals, ld_date: Option<&str>, url: Option<&str>) -
                 .iter()
                 .filter(|t| t.published)
                 .map(|t| t.value.as_str()),
-        );
-    for c in candidates {
-        if let Some(st) = parse(c) {
-            return Some(prefer_url(st, from_url));
+        )
+        .find_map(parse);
+    let updated = modified(s, ld_mod);
+    if let Some(p) = declared {
+        if shown(&p.day) || from_url.is_some() {
+            return Some(prefer_url(p, from_url));
         }
+        let utc = matches!(p.zone.as_deref(), Some("Z") | Some("+00:00"));
+        if let Some(v) = s
+            .visible_dates
+            .iter()
+            .find(|v| days_apart(&v.day, &p.day) == Some(1))
+        {
+            if utc {
+                return Some(Stamp::from(v.clone()));
+            }
+        }
+        if let Some(m) = updated.filter(|m| shown(&m.day)) {
+            return Some(m);
+        }
+        return Some(p);
     }
-    if let Some(u) = from_url {
-        return Some(u);
+    if from_url.is_some() {
+        return from_url;
+    }
+    if let Some(m) = updated.filter(|m| shown(&m.day)) {
+        return Some(m);
     }
     let loose = s
         .times
         .iter()
         .filter(|t| !t.modified)
         .map(|t| t.value.as_str())
-        .chain(s.date_texts.iter().map(String::as_str));
-    loose.filter_map(parse).next()
+        .chain(s.date_texts.iter().map(String::as_str))
+        .find_map(parse);
+    loose
+        .or_else(|| {
+            s.visible_dates
+                .iter()
+                .find(|v| v.after_h1)
+                .cloned()
+                .map(Stamp::from)
+        })
+        .or_else(|| s.visible_dates.first().cloned().map(Stamp::from))
+}
+
+/// A date written in the page's visible text.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Visible {
+    pub day: String,
+    /// Whether it comes after the first `<h1>` (dates before it are usually site chrome).
+    pub after_h1: bool,
+}
+
+impl From<Visible> for Stamp {
+    fn from(v: Visible) -> Self {
+        Stamp {
+            day: v.day,
+            time: None,
+            zone: None,
+        }
+    }
+}
+
+/// A date in running text: written-out and numeric forms only (no bare digit runs, which
+/// are more often ids, phone numbers or prices).
+pub(super) fn parse_visible(text: &str) -> Option<Stamp> {
+    if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(c) = ISO.captures(text) {
+        return make(&c[1], &c[2], &c[3]);
+    }
+    textual(text).or_else(|| dmy(text))
 }
 
 /// When the URL has a full date and a signal disagrees by a day only (a time zone shift), the
@@ -153,7 +220,9 @@ pub(super) fn url_date(url: &str) -> Option<Stamp> {
         .expect("valid regex")
     });
     let c = RE.captures(url)?;
-    make(&c[1], &c[2], &c[3])
+    let m = c.get(2).or(c.get(4))?.as_str();
+    let d = c.get(3).or(c.get(5))?.as_str();
+    make(&c[1], m, d)
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -174,7 +243,7 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
 
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-zа-яё]{3,}\.?),?\s+((?:19|20)\d{2})\b)|(?:\b([a-z]{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b)",
+        r"(?i)(?:\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(\p{L}{3,}\.?),?\s+((?:19|20)\d{2})\b)|(?:\b(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b)",
     )
     .expect("valid regex")
 });
@@ -197,6 +266,13 @@ pub(super) fn parse(raw: &str) -> Option<Stamp> {
     if let Some(c) = COMPACT.captures(s) {
         return make(&c[1], &c[2], &c[3]);
     }
+    if let Some(st) = textual(s).or_else(|| dmy(s)) {
+        return Some(st);
+    }
+    parse_epoch(s)
+}
+
+fn textual(s: &str) -> Option<Stamp> {
     for c in TEXTUAL.captures_iter(s) {
         let (d, m, y) = match c.get(1) {
             Some(d) => (d.as_str(), &c[2], &c[3]),
@@ -206,17 +282,23 @@ pub(super) fn parse(raw: &str) -> Option<Stamp> {
             return Some(st);
         }
     }
-    if let Some(c) = DMY.captures(s) {
-        // Day first is the rule outside the US; a first number over 12 settles it anyway.
-        let (a, b) = (&c[1], &c[2]);
-        let first: u32 = a.parse().ok()?;
-        return if first > 12 || s.contains('.') {
-            make(&c[3], b, a)
-        } else {
-            make(&c[3], a, b)
-        };
+    None
+}
+
+/// `18.11.2019` or `11/18/2019`: day first unless that cannot be.
+fn dmy(s: &str) -> Option<Stamp> {
+    let c = DMY.captures(s)?;
+    let (a, b) = (&c[1], &c[2]);
+    let first: u32 = a.parse().ok()?;
+    let second: u32 = b.parse().ok()?;
+    if s.contains('.') || first > 12 {
+        make(&c[3], b, a)
+    } else if second > 12 {
+        make(&c[3], a, b)
+    } else {
+        // Slashes with both parts under 13: the US order is the common one on the web.
+        make(&c[3], a, b)
     }
-    parse_epoch(s)
 }
 
 fn parse_epoch(s: &str) -> Option<Stamp> {

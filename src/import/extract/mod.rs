@@ -99,7 +99,8 @@ fn metadata(
     let ld_mod = meta::ld_text(ld, "dateModified");
     Extracted {
         title: meta::title(sig, ld, site_name.as_deref()),
-        date: dates::published(sig, ld_pub.as_deref(), url_str).map(|d| d.render()),
+        date: dates::published(sig, ld_pub.as_deref(), ld_mod.as_deref(), url_str)
+            .map(|d| d.render()),
         updated: dates::modified(sig, ld_mod.as_deref()).map(|d| d.render()),
         authors: meta::authors(sig, ld),
         section: meta::section(sig, ld, base),

@@ -38,6 +38,8 @@ pub(super) struct Signals {
     pub breadcrumbs: Vec<String>,
     /// Short texts of date-like elements (`class="date"`, `posted-on`, …).
     pub date_texts: Vec<String>,
+    /// Dates written in the visible text, in page order.
+    pub visible_dates: Vec<super::dates::Visible>,
 }
 
 impl Signals {
@@ -68,9 +70,33 @@ pub(super) fn collect(doc: &Html) -> Signals {
     for node in root.descendants() {
         if let Some(el) = ElementRef::wrap(node) {
             element(&mut s, el, node);
+        } else if let Some(t) = node.value().as_text() {
+            visible_date(&mut s, t, node);
         }
     }
     s
+}
+
+/// Records a date written in a visible text node.
+fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
+    if s.visible_dates.len() >= 40 || text.len() > 200 {
+        return;
+    }
+    let hidden_parent = node
+        .parent()
+        .and_then(|p| p.value().as_element().map(|e| e.name()));
+    if matches!(
+        hidden_parent,
+        Some("script" | "style" | "noscript" | "template" | "title" | "textarea")
+    ) {
+        return;
+    }
+    if let Some(st) = super::dates::parse_visible(text) {
+        s.visible_dates.push(super::dates::Visible {
+            day: st.day,
+            after_h1: !s.h1.is_empty(),
+        });
+    }
 }
 
 fn element(s: &mut Signals, el: ElementRef, node: NodeRef<Node>) {
