@@ -42,6 +42,12 @@ const PUBLISHED_KEYS: &[&str] = &[
     "date",
     "sailthru.published_time",
     "displaydate",
+    "published",
+    "article:created",
+    "created",
+    "pub_date",
+    "publication-date",
+    "date.created",
 ];
 
 /// Meta keys that hold the last update.
@@ -165,9 +171,20 @@ impl From<Visible> for Stamp {
 /// A date in running text: written-out and numeric forms only (no bare digit runs, which
 /// are more often ids, phone numbers or prices).
 pub(super) fn parse_visible(text: &str) -> Option<Stamp> {
-    if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    // In a long text only a leading date counts ("01.02.2022 The labour market…"): dates
+    // inside prose are about other things.
+    let text = if text.len() > 200 {
+        let mut end = 40;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[..end]
+    } else {
+        text
+    };
     if let Some(c) = ISO.captures(text) {
         return make(&c[1], &c[2], &c[3]);
     }

@@ -91,29 +91,46 @@ pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Opti
     .map(|t| decode_entities(&t))
     .filter(|t| !t.is_empty())
     .collect();
-    for h in s.h1.iter().take(4) {
+    let h1s: Vec<String> = s
+        .h1
+        .iter()
+        .take(6)
+        .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    for h in &h1s {
         let hn = norm(h);
         if hn.len() < 3 {
             continue;
         }
         if declared.iter().any(|d| {
             let dn = norm(d);
-            dn == hn || norm(&strip_site(d, site)) == hn || (dn.starts_with(&hn) && hn.len() > 15)
+            dn == hn
+                || norm(&strip_site(d, site)) == hn
+                || (hn.len() > 15 && (dn.contains(&hn) || hn.contains(&dn)))
         }) {
-            return Some(h.trim().to_string());
+            return Some(h.clone());
         }
+    }
+    // The visible headline is what readers know the article by; a lone plausible <h1> beats a
+    // declared title written for search engines.
+    let site_n = site.map(norm).unwrap_or_default();
+    let plausible = h1s.iter().find(|h| {
+        let words = h.split_whitespace().count();
+        (2..=40).contains(&words) && norm(h) != site_n && h.len() < 300
+    });
+    if let Some(h) = plausible {
+        return Some(h.clone());
     }
     if let Some(d) = declared.first() {
         return Some(strip_site(d, site));
     }
-    s.h1.iter()
-        .find(|h| !h.trim().is_empty())
-        .map(|h| h.trim().to_string())
+    h1s.into_iter().find(|h| !h.is_empty())
 }
 
 /// Removes a trailing (or leading) site-name segment from a title.
 pub(super) fn strip_site(t: &str, site: Option<&str>) -> String {
-    let t = t.trim();
+    let joined = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = joined.as_str();
     let site_n = site.map(norm).unwrap_or_default();
     for sep in TITLE_SEPS {
         if let Some(i) = t.rfind(sep) {

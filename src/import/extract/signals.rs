@@ -79,7 +79,7 @@ pub(super) fn collect(doc: &Html) -> Signals {
 
 /// Records a date written in a visible text node.
 fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
-    if s.visible_dates.len() >= 40 || text.len() > 200 {
+    if s.visible_dates.len() >= 40 {
         return;
     }
     let hidden_parent = node
