@@ -162,13 +162,19 @@ pub(super) fn norm(s: &str) -> String {
         .collect()
 }
 
-/// Author names: JSON-LD, then author meta tags, then visible bylines.
-pub(super) fn authors(s: &Signals, ld: Option<&Value>) -> Vec<String> {
+/// Author names: people named in JSON-LD or author meta tags, then visible bylines and links
+/// to author pages; an organisation (the outlet itself) only when no person is named.
+pub(super) fn authors(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Vec<String> {
+    let site_n = site.map(norm).unwrap_or_default();
+    let is_org = |name: &str| !site_n.is_empty() && (norm(name) == site_n);
+    let mut fallback: Vec<String> = Vec::new();
     if let Some(a) = ld.and_then(|v| v.get("author")) {
-        let names = ld_people(a);
-        if !names.is_empty() {
+        let org = ld_is_org(a);
+        let names: Vec<String> = ld_people(a).into_iter().filter(|n| !is_org(n)).collect();
+        if !names.is_empty() && !org {
             return names;
         }
+        fallback = ld_people(a);
     }
     let metas = [
         "author",
@@ -179,20 +185,39 @@ pub(super) fn authors(s: &Signals, ld: Option<&Value>) -> Vec<String> {
         "byl",
         "dcterms.creator",
     ];
-    if let Some(m) = metas
+    let from_meta = metas
         .iter()
         .flat_map(|k| s.metas_of(k))
         .map(|m| clean_byline(m))
-        .find(|m| !m.is_empty())
-    {
-        return split_names(&m);
+        .find(|m| !m.is_empty());
+    if let Some(m) = from_meta.as_ref().filter(|m| !is_org(m)) {
+        return vec![m.clone()];
     }
-    s.bylines
+    let visible = s
+        .author_links
         .iter()
+        .chain(s.bylines.iter())
         .map(|b| clean_byline(b))
-        .find(|b| !b.is_empty())
-        .map(|b| split_names(&b))
-        .unwrap_or_default()
+        .find(|b| !b.is_empty() && !is_org(b));
+    if let Some(v) = visible {
+        return vec![v];
+    }
+    if fallback.is_empty() {
+        fallback.extend(from_meta);
+    }
+    fallback
+}
+
+/// Whether a JSON-LD author is an organisation rather than a person.
+fn ld_is_org(v: &Value) -> bool {
+    let first = match v {
+        Value::Array(a) => a.first(),
+        other => Some(other),
+    };
+    first
+        .and_then(|f| f.get("@type"))
+        .and_then(Value::as_str)
+        .is_some_and(|t| t == "Organization" || t == "NewsMediaOrganization")
 }
 
 fn ld_people(v: &Value) -> Vec<String> {
@@ -218,7 +243,9 @@ fn ld_people(v: &Value) -> Vec<String> {
 
 /// Strips "By", "Written by", roles after a separator, dates and URLs from a byline.
 pub(super) fn clean_byline(raw: &str) -> String {
-    let mut t = decode_entities(raw.trim());
+    let mut t = decode_entities(raw.trim())
+        .trim_start_matches([',', ';', ' ', '|'])
+        .to_string();
     if t.contains("://") || t.starts_with('@') || t.contains('@') && !t.contains(' ') {
         return String::new();
     }
@@ -230,6 +257,10 @@ pub(super) fn clean_byline(raw: &str) -> String {
         "by",
         "author:",
         "authors:",
+        "authored by",
+        "author",
+        "words by",
+        "story by",
         "от",
         "автор:",
         "автор",
@@ -257,6 +288,10 @@ pub(super) fn clean_byline(raw: &str) -> String {
         " Published",
         " on ",
         " Posted",
+        " Last ",
+        " Reviewed",
+        " Fact checked",
+        " Medically",
     ] {
         if let Some(i) = t.find(cut) {
             if i > 0 {
@@ -266,10 +301,24 @@ pub(super) fn clean_byline(raw: &str) -> String {
     }
     let t = t.trim().trim_end_matches([',', ';']).trim().to_string();
     let words = t.split_whitespace().count();
-    if words == 0 || words > 12 || super::dates::parse(&t).is_some() {
+    if words == 0 || words > 12 || super::dates::parse(&t).is_some() || !plausible_name(&t) {
         return String::new();
     }
     t
+}
+
+/// Rejects byline leftovers that are not names: labels, CSS, handles.
+fn plausible_name(t: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "by", "author", "the author", "authors", "admin", "editor", "staff", "posted by",
+        "written by", "about the author", "unknown", "guest", "share", "follow",
+    ];
+    let lower = t.to_lowercase();
+    let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if LABELS.contains(&lower) || t.contains('{') || t.contains("://") {
+        return false;
+    }
+    t.chars().next().is_some_and(|c| c.is_alphabetic()) && t.chars().any(char::is_alphabetic)
 }
 
 /// Splits "A, B and C" into names (but keeps "Smith, Ph.D." style suffixes on one name).

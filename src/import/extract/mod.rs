@@ -102,7 +102,7 @@ fn metadata(
         date: dates::published(sig, ld_pub.as_deref(), ld_mod.as_deref(), url_str)
             .map(|d| d.render()),
         updated: dates::modified(sig, ld_mod.as_deref()).map(|d| d.render()),
-        authors: meta::authors(sig, ld),
+        authors: meta::authors(sig, ld, site_name.as_deref()),
         section: meta::section(sig, ld, base),
         tags: meta::tags(sig, ld),
         lang: sig.lang.clone().or_else(|| meta::ld_text(ld, "inLanguage")),

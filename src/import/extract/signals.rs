@@ -34,6 +34,8 @@ pub(super) struct Signals {
     pub times: Vec<TimeEl>,
     /// Texts of byline-like elements (author links, `byline` classes).
     pub bylines: Vec<String>,
+    /// Texts of links to author profile pages (`/author/…`), in order.
+    pub author_links: Vec<String>,
     /// Breadcrumb trail texts, in order.
     pub breadcrumbs: Vec<String>,
     /// Short texts of date-like elements (`class="date"`, `posted-on`, …).
@@ -168,9 +170,19 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
         || class.contains("byline")
         || class.contains("author");
     if author_like && s.bylines.len() < 12 {
-        let t = text_of(el);
+        let t = visible_text_of(el);
         if !t.is_empty() && t.len() < 200 {
             s.bylines.push(t);
+        }
+    }
+    if v.name() == "a" && s.author_links.len() < 6 {
+        let href = v.attr("href").unwrap_or("").to_ascii_lowercase();
+        let profile = ["/author/", "/authors/", "/writer/", "/writers/", "/staff/", "/people/", "/profile/", "/contributor/", "/contributors/", "/team/", "/experts/"];
+        if profile.iter().any(|p| href.contains(p)) {
+            let t = visible_text_of(el);
+            if !t.is_empty() && t.len() < 80 {
+                s.author_links.push(t);
+            }
         }
     }
     if class.contains("breadcrumb") && s.breadcrumbs.is_empty() {
@@ -216,6 +228,27 @@ fn in_svg(node: NodeRef<Node>) -> bool {
 pub(super) fn text_of(el: ElementRef) -> String {
     let mut out = String::new();
     for t in el.text() {
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// Like [`text_of`], without the text of scripts and styles inside the element.
+fn visible_text_of(el: ElementRef) -> String {
+    let mut out = String::new();
+    for node in el.descendants() {
+        let Some(t) = node.value().as_text() else {
+            continue;
+        };
+        let parent = node.parent().and_then(|p| p.value().as_element().map(|e| e.name()));
+        if matches!(parent, Some("script" | "style" | "noscript" | "template")) {
+            continue;
+        }
         for w in t.split_whitespace() {
             if !out.is_empty() {
                 out.push(' ');
