@@ -91,12 +91,11 @@ pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Opti
     .map(|t| decode_entities(&t))
     .filter(|t| !t.is_empty())
     .collect();
-    let h1s: Vec<String> = s
-        .h1
-        .iter()
-        .take(6)
-        .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
+    let h1s: Vec<String> =
+        s.h1.iter()
+            .take(6)
+            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
     for h in &h1s {
         let hn = norm(h);
         if hn.len() < 3 {
@@ -194,8 +193,9 @@ pub(super) fn authors(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Ve
         return vec![m.clone()];
     }
     let visible = s
-        .author_links
+        .labelled
         .iter()
+        .chain(s.author_links.iter())
         .chain(s.bylines.iter())
         .map(|b| clean_byline(b))
         .find(|b| !b.is_empty() && !is_org(b));
@@ -310,8 +310,20 @@ pub(super) fn clean_byline(raw: &str) -> String {
 /// Rejects byline leftovers that are not names: labels, CSS, handles.
 fn plausible_name(t: &str) -> bool {
     const LABELS: &[&str] = &[
-        "by", "author", "the author", "authors", "admin", "editor", "staff", "posted by",
-        "written by", "about the author", "unknown", "guest", "share", "follow",
+        "by",
+        "author",
+        "the author",
+        "authors",
+        "admin",
+        "editor",
+        "staff",
+        "posted by",
+        "written by",
+        "about the author",
+        "unknown",
+        "guest",
+        "share",
+        "follow",
     ];
     let lower = t.to_lowercase();
     let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());

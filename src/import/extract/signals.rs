@@ -34,6 +34,10 @@ pub(super) struct Signals {
     pub times: Vec<TimeEl>,
     /// Texts of byline-like elements (author links, `byline` classes).
     pub bylines: Vec<String>,
+    /// Bylines introduced by a "By" / "Written by" label, in order.
+    pub labelled: Vec<String>,
+    /// Set after a lone "By" label: the next text is the name.
+    by_pending: bool,
     /// Texts of links to author profile pages (`/author/…`), in order.
     pub author_links: Vec<String>,
     /// Breadcrumb trail texts, in order.
@@ -73,24 +77,58 @@ pub(super) fn collect(doc: &Html) -> Signals {
         if let Some(el) = ElementRef::wrap(node) {
             element(&mut s, el, node);
         } else if let Some(t) = node.value().as_text() {
-            visible_date(&mut s, t, node);
+            if !in_code(node) {
+                visible_date(&mut s, t);
+                labelled_byline(&mut s, t);
+            }
         }
     }
     s
 }
 
 /// Records a date written in a visible text node.
-fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
-    if s.visible_dates.len() >= 40 {
-        return;
-    }
-    let hidden_parent = node
+/// Whether a text node is script, style or similar rather than visible text.
+fn in_code(node: NodeRef<Node>) -> bool {
+    let parent = node
         .parent()
         .and_then(|p| p.value().as_element().map(|e| e.name()));
-    if matches!(
-        hidden_parent,
+    matches!(
+        parent,
         Some("script" | "style" | "noscript" | "template" | "title" | "textarea")
-    ) {
+    )
+}
+
+/// Labels that introduce the author's name in the next text ("Written by" / "Jane Doe").
+#[rustfmt::skip]
+const BY_LABELS: &[&str] = &[
+    "by", "by:", "written by", "written by:", "posted by", "author", "author:", "words by",
+    "story by", "authored by", "von", "автор", "автор:",
+];
+
+/// Records "By Jane Doe" texts, and the text after a lone "By" label.
+fn labelled_byline(s: &mut Signals, text: &str) {
+    let t = text.trim();
+    if t.is_empty() || s.labelled.len() >= 6 {
+        return;
+    }
+    if s.by_pending {
+        s.by_pending = false;
+        if t.len() < 80 {
+            s.labelled.push(t.to_string());
+        }
+        return;
+    }
+    let lower = t.to_lowercase();
+    if BY_LABELS.contains(&lower.as_str()) {
+        s.by_pending = true;
+    } else if t.len() < 80 && (lower.starts_with("by ") || lower.starts_with("written by ")) {
+        s.labelled.push(t.to_string());
+    }
+}
+
+/// Records a date written in a visible text node.
+fn visible_date(s: &mut Signals, text: &str) {
+    if s.visible_dates.len() >= 40 {
         return;
     }
     if let Some(st) = super::dates::parse_visible(text) {
@@ -177,7 +215,19 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
     }
     if v.name() == "a" && s.author_links.len() < 6 {
         let href = v.attr("href").unwrap_or("").to_ascii_lowercase();
-        let profile = ["/author/", "/authors/", "/writer/", "/writers/", "/staff/", "/people/", "/profile/", "/contributor/", "/contributors/", "/team/", "/experts/"];
+        let profile = [
+            "/author/",
+            "/authors/",
+            "/writer/",
+            "/writers/",
+            "/staff/",
+            "/people/",
+            "/profile/",
+            "/contributor/",
+            "/contributors/",
+            "/team/",
+            "/experts/",
+        ];
         if profile.iter().any(|p| href.contains(p)) {
             let t = visible_text_of(el);
             if !t.is_empty() && t.len() < 80 {
@@ -245,7 +295,9 @@ fn visible_text_of(el: ElementRef) -> String {
         let Some(t) = node.value().as_text() else {
             continue;
         };
-        let parent = node.parent().and_then(|p| p.value().as_element().map(|e| e.name()));
+        let parent = node
+            .parent()
+            .and_then(|p| p.value().as_element().map(|e| e.name()));
         if matches!(parent, Some("script" | "style" | "noscript" | "template")) {
             continue;
         }
