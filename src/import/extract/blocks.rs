@@ -59,23 +59,52 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Calls to action and contact lines that give a short block away as chrome wherever they sit.
+static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(newsletter|sign up (for|to)|subscribe (to|now|for)|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|download (our|the) app|©)",
+    )
+    .expect("valid regex")
+});
+
 /// Drops chrome blocks: furniture lines, link lists, headings left without a section.
 pub(super) fn filter(blocks: Vec<Block>) -> Vec<Block> {
-    let mut kept: Vec<Block> = blocks.into_iter().filter(|b| !is_chrome(b)).collect();
-    // A heading whose section was all chrome ("Related stories" above a dropped list) goes too.
+    let repeated = repeated_lines(&blocks);
+    let mut kept: Vec<Block> = blocks
+        .into_iter()
+        .filter(|b| !is_chrome(b) && !repeated.contains(&b.text))
+        .collect();
+    // A heading whose section was all chrome ("Related stories" above a dropped list) goes too;
+    // images do not count as a section's content.
     let mut i = kept.len();
     while i > 0 {
         i -= 1;
         if matches!(kept[i].kind, Kind::Heading(_)) {
-            let next_is_heading_or_end = kept
-                .get(i + 1)
+            let next = kept[i + 1..].iter().find(|n| n.chars > 0);
+            let empty = next
                 .is_none_or(|n| matches!(n.kind, Kind::Heading(l) if Some(l) <= level(&kept[i])));
-            if next_is_heading_or_end {
+            if empty {
                 kept.remove(i);
             }
         }
     }
     kept
+}
+
+/// Short link lines that occur three times or more (share-button rows under every teaser).
+fn repeated_lines(blocks: &[Block]) -> Vec<String> {
+    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for b in blocks
+        .iter()
+        .filter(|b| b.chars > 0 && b.chars < 100 && b.link_chars * 3 > b.chars)
+    {
+        *counts.entry(b.text.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(t, _)| t.to_string())
+        .collect()
 }
 
 fn level(b: &Block) -> Option<u8> {
@@ -100,9 +129,10 @@ fn is_chrome(b: &Block) -> bool {
     if density > 0.6 && b.chars < 400 {
         return true;
     }
-    if b.chars < 160 {
+    if b.chars < 200 {
         let plain = plain_text(&b.text);
-        if FURNITURE.is_match(plain.trim()) {
+        let plain = plain.trim();
+        if (b.chars < 160 && FURNITURE.is_match(plain)) || PROMPTS.is_match(plain) {
             return true;
         }
     }

@@ -139,7 +139,7 @@ pub(super) fn find_article(doc: &Html, a: &Analysis) -> Vec<NodeId> {
         return vec![body_or_root(doc)];
     };
     let top = climb(doc, a, &scores, top, top_score);
-    let top = cover_prose(doc, &sc.good, top);
+    let top = cover_prose(doc, a, &sc.good, top);
     with_siblings(doc, a, &scores, top)
 }
 
@@ -154,16 +154,29 @@ struct Scores {
 /// layouts split the article into many sibling sections; the best-scoring one is then only a
 /// part, and the element that holds most of the prose is the article.
 const PROSE_SHARE: f32 = 0.6;
+/// Most link text allowed in what a climb adds (teaser lists and share rows are links).
+const CLIMB_MAX_LINKS: f32 = 0.4;
 
-fn cover_prose(doc: &Html, good: &HashMap<NodeId, u32>, top: NodeId) -> NodeId {
+fn cover_prose(doc: &Html, a: &Analysis, good: &HashMap<NodeId, u32>, top: NodeId) -> NodeId {
     let body = body_or_root(doc);
     let total = good.get(&body).copied().unwrap_or(0) as f32;
     let mut cur = top;
     while (good.get(&cur).copied().unwrap_or(0) as f32) < PROSE_SHARE * total {
-        match doc.tree.get(cur).and_then(|n| n.parent()) {
-            Some(p) if p.value().is_element() && p.id() != body && !is_body(p) => cur = p.id(),
-            _ => return top,
+        let Some(p) = doc.tree.get(cur).and_then(|n| n.parent()) else {
+            return top;
+        };
+        if !p.value().is_element() || p.id() == body || is_body(p) {
+            return top;
         }
+        // What climbing adds must read like more article (prose), not teaser lists or
+        // share buttons, which are mostly links.
+        let (ps, cs) = (a.stat(p.id()), a.stat(cur));
+        let extra_text = ps.text.saturating_sub(cs.text);
+        let extra_link = ps.link.saturating_sub(cs.link);
+        if extra_text > 0 && extra_link as f32 > CLIMB_MAX_LINKS * extra_text as f32 {
+            return top;
+        }
+        cur = p.id();
     }
     cur
 }
