@@ -2,7 +2,8 @@
 //! `ground-truth.json` giving each page's URL) and writes `OUT/<id>.md` with the front matter
 //! fields the scorer reads. Prints pages per second for extraction alone, one thread.
 //!
-//! Usage: `cargo run --release --example extract_corpus -- CORPUS_DIR OUT_DIR [--no-url]`
+//! Usage: `cargo run --release --example extract_corpus -- CORPUS_DIR OUT_DIR [--no-url]
+//! [--text-only]` (`--text-only`: no alt text or captions, the benchmarks' convention)
 //! (`benches/import_score.py` wraps this and the scorer).
 
 use std::io::Read;
@@ -10,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use newsmirror::import::extract::{extract_html, Extracted};
+use newsmirror::import::extract::{extract_html_with, ExtractOptions, Extracted};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,6 +19,11 @@ fn main() -> Result<()> {
         anyhow::bail!("usage: extract_corpus CORPUS_DIR OUT_DIR [--no-url]");
     };
     let use_url = !args.iter().any(|a| a == "--no-url");
+    let opts = if args.iter().any(|a| a == "--text-only") {
+        ExtractOptions::text_only()
+    } else {
+        ExtractOptions::default()
+    };
     if let Some(i) = args.iter().position(|a| a == "--explain") {
         // Tuning aid: which elements the scorer picked for one page, and the path to a text.
         let id = args.get(i + 1).context("--explain ID [NEEDLE]")?;
@@ -49,7 +55,7 @@ fn main() -> Result<()> {
             .filter(|_| use_url)
             .and_then(|u| url::Url::parse(u).ok());
         let start = Instant::now();
-        let x = extract_html(html, url.as_ref());
+        let x = extract_html_with(html, url.as_ref(), &opts);
         spent += start.elapsed();
         std::fs::write(out.join(format!("{id}.md")), render(&x))?;
     }

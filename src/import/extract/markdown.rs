@@ -17,6 +17,8 @@ pub(super) struct Walk<'a> {
     pub base: Option<&'a Url>,
     /// Whether figure captions are kept.
     pub captions: bool,
+    /// Whether images keep their alt text.
+    pub image_alt: bool,
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -220,7 +222,8 @@ impl Walker<'_> {
             escape_into(&mut alt, c);
         }
         let alt = alt.trim_end();
-        self.cur.push_str(&format!("![]({url})"));
+        let alt = if self.opts.image_alt { alt } else { "" };
+        self.cur.push_str(&format!("![{alt}]({url})"));
         self.image = true;
     }
 

@@ -61,9 +61,49 @@ impl Extracted {
     }
 }
 
-/// Extracts the article from one page. `page_url` is where the page lives (for making links
-/// absolute and as a fallback source URL); `None` for a saved file with no known address.
+/// What the body keeps besides the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Write images' alt text (`![alt](src)`); off writes `![](src)`.
+    pub image_alt: bool,
+    /// Write figure captions as italic lines.
+    pub captions: bool,
+}
+
+impl Default for ExtractOptions {
+    /// The reader's profile: alt text and captions kept.
+    fn default() -> Self {
+        ExtractOptions {
+            image_alt: true,
+            captions: true,
+        }
+    }
+}
+
+impl ExtractOptions {
+    /// The article-text profile of extraction benchmarks, whose ground truth leaves out alt
+    /// text and captions.
+    pub fn text_only() -> Self {
+        ExtractOptions {
+            image_alt: false,
+            captions: false,
+        }
+    }
+}
+
+/// Extracts the article from one page with [`ExtractOptions::default`]. `page_url` is where
+/// the page lives (for making links absolute and as a fallback source URL); `None` for a saved
+/// file with no known address.
 pub fn extract_html(html: &str, page_url: Option<&url::Url>) -> Extracted {
+    extract_html_with(html, page_url, &ExtractOptions::default())
+}
+
+/// [`extract_html`] with explicit options.
+pub fn extract_html_with(
+    html: &str,
+    page_url: Option<&url::Url>,
+    opts: &ExtractOptions,
+) -> Extracted {
     let doc = Html::parse_document(html);
     let sig = signals::collect(&doc);
     let canonical = sig
@@ -74,7 +114,7 @@ pub fn extract_html(html: &str, page_url: Option<&url::Url>) -> Extracted {
     let own_base = canonical.as_deref().and_then(|c| Url::parse(c).ok());
     let base = page_url.or(own_base.as_ref());
     let mut x = metadata(&doc, &sig, base, canonical);
-    x.body = body(&doc, base, x.title.as_deref());
+    x.body = body(&doc, base, x.title.as_deref(), opts);
     x
 }
 
@@ -129,7 +169,7 @@ fn metadata(
 }
 
 /// The article body as Markdown, without the headline.
-fn body(doc: &Html, base: Option<&Url>, title: Option<&str>) -> String {
+fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptions) -> String {
     let analysis = content::analyse(doc);
     let roots: Vec<_> = content::find_article(doc, &analysis)
         .into_iter()
@@ -138,7 +178,8 @@ fn body(doc: &Html, base: Option<&Url>, title: Option<&str>) -> String {
     let walk = markdown::Walk {
         analysis: &analysis,
         base,
-        captions: CAPTIONS,
+        captions: opts.captions,
+        image_alt: opts.image_alt,
     };
     let mut blocks = blocks::filter(markdown::to_blocks(&roots, &walk));
     if let Some(t) = title.map(meta::norm) {
@@ -150,9 +191,6 @@ fn body(doc: &Html, base: Option<&Url>, title: Option<&str>) -> String {
     }
     blocks::render(&blocks)
 }
-
-/// Whether figure captions are written (they are part of the article a reader sees).
-const CAPTIONS: bool = false;
 
 /// Describes which elements the content scorer picked (tag, class, id): a tuning aid for the
 /// corpus runner's `--explain`, not part of the import contract.
