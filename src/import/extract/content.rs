@@ -216,7 +216,8 @@ fn score_paragraphs(node: NodeRef<Node>, a: &Analysis, sc: &mut Scores) {
             }
         }
         if len >= 25 {
-            add_score(child, len, sc);
+            // Text written straight into a div makes the div itself the candidate.
+            add_score(child, len, !PARA_TAGS.contains(&name), sc);
         }
         if !PARA_TAGS.contains(&name) || name == "td" || name == "blockquote" {
             score_paragraphs(child, a, sc);
@@ -224,10 +225,11 @@ fn score_paragraphs(node: NodeRef<Node>, a: &Analysis, sc: &mut Scores) {
     }
 }
 
-fn add_score(child: NodeRef<Node>, len: u32, sc: &mut Scores) {
+fn add_score(child: NodeRef<Node>, len: u32, include_self: bool, sc: &mut Scores) {
     let commas = comma_count(child) as f32;
     let s = 1.0 + commas + (len as f32 / 100.0).min(3.0);
-    for (level, anc) in child.ancestors().take(5).enumerate() {
+    let own = include_self.then_some(child);
+    for (level, anc) in own.into_iter().chain(child.ancestors()).take(5).enumerate() {
         let Node::Element(ae) = anc.value() else {
             break;
         };

@@ -91,7 +91,6 @@ pub(super) fn published(
     url: Option<&str>,
 ) -> Option<Stamp> {
     let from_url = url.and_then(url_date);
-    let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
     let declared = ld_pub
         .into_iter()
         .chain(
@@ -107,39 +106,71 @@ pub(super) fn published(
         )
         .find_map(parse);
     let updated = modified(s, ld_mod);
-    if let Some(p) = declared {
-        if shown(&p.day) || from_url.is_some() {
-            return Some(prefer_url(p, from_url));
-        }
-        let utc = matches!(p.zone.as_deref(), Some("Z") | Some("+00:00"));
-        if let Some(v) = s
-            .visible_dates
-            .iter()
-            .find(|v| days_apart(&v.day, &p.day) == Some(1))
-        {
-            if utc {
-                return Some(Stamp::from(v.clone()));
-            }
-        }
-        if let Some(m) = updated.filter(|m| shown(&m.day)) {
-            return Some(m);
-        }
-        return Some(p);
+    match (declared, from_url) {
+        (Some(p), Some(u)) => Some(prefer_url(p, u)),
+        (Some(p), None) => Some(arbitrate(s, p, updated)),
+        (None, Some(u)) => Some(u),
+        (None, None) => undeclared(s, updated),
     }
-    if from_url.is_some() {
-        return from_url;
+}
+
+/// A declared date the page does not show is checked against what it does show.
+fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
+    let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
+    if shown(&p.day) {
+        return p;
+    }
+    if let Some(v) = utc_shift(s, &p) {
+        return v;
     }
     if let Some(m) = updated.filter(|m| shown(&m.day)) {
-        return Some(m);
+        return m;
     }
-    let loose = s
-        .times
+    p
+}
+
+/// A UTC time near midnight is the day before in the Americas or the day after in Asia; when
+/// the page shows that neighbouring day, it is the outlet's local date.
+fn utc_shift(s: &Signals, p: &Stamp) -> Option<Stamp> {
+    if !matches!(p.zone.as_deref(), Some("Z") | Some("+00:00")) {
+        return None;
+    }
+    let hour: u32 = p.time.as_deref()?.get(..2)?.parse().ok()?;
+    let day = chrono::NaiveDate::parse_from_str(&p.day, "%Y-%m-%d").ok()?;
+    let neighbour = if hour < 8 {
+        day.pred_opt()?
+    } else if hour >= 16 {
+        day.succ_opt()?
+    } else {
+        return None;
+    };
+    let n = neighbour.format("%Y-%m-%d").to_string();
+    s.visible_dates.iter().any(|v| v.day == n).then(|| Stamp {
+        day: n,
+        time: None,
+        zone: None,
+    })
+}
+
+/// Dates of `<time>` elements and date-classed elements, in page order.
+fn element_dates(s: &Signals) -> impl Iterator<Item = Stamp> + '_ {
+    s.times
         .iter()
         .filter(|t| !t.modified)
         .map(|t| t.value.as_str())
         .chain(s.date_texts.iter().map(String::as_str))
-        .find_map(parse);
-    loose
+        .filter_map(parse)
+}
+
+/// No declared date and none in the URL: an update date the page shows, a dated element, or
+/// the first date written after the headline.
+fn undeclared(s: &Signals, updated: Option<Stamp>) -> Option<Stamp> {
+    let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
+    if let Some(m) = updated.filter(|m| shown(&m.day)) {
+        return Some(m);
+    }
+    element_dates(s)
+        .next()
         .or_else(|| {
             s.visible_dates
                 .iter()
@@ -191,23 +222,13 @@ pub(super) fn parse_visible(text: &str) -> Option<Stamp> {
     textual(text).or_else(|| dmy(text))
 }
 
-/// When the URL has a full date and a signal disagrees by a day only (a time zone shift), the
-/// URL's day is the one the outlet published under.
-fn prefer_url(st: Stamp, url: Option<Stamp>) -> Stamp {
-    match url {
-        Some(u) if u.day != st.day && days_apart(&u.day, &st.day) == Some(1) => Stamp {
-            day: u.day,
-            time: None,
-            zone: None,
-        },
-        _ => st,
+/// A full date in the URL is the day the outlet filed the article under: when a declared date
+/// disagrees (a re-publication, a time-zone shift), the URL's day wins.
+fn prefer_url(st: Stamp, url: Stamp) -> Stamp {
+    if url.day == st.day {
+        return st;
     }
-}
-
-fn days_apart(a: &str, b: &str) -> Option<i64> {
-    let pa = chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()?;
-    let pb = chrono::NaiveDate::parse_from_str(b, "%Y-%m-%d").ok()?;
-    Some((pa - pb).num_days().abs())
+    url
 }
 
 /// The last update, when the page states one.

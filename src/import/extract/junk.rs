@@ -52,6 +52,13 @@ const CONTENT_WORDS: &[&str] = &[
     "richtext",
 ];
 
+/// `itemprop` names whose elements carry metadata rather than article text.
+#[rustfmt::skip]
+const METADATA_PROPS: &[&str] = &[
+    "datePublished", "dateModified", "dateCreated", "headline", "keywords", "mainEntityOfPage",
+    "publisher", "image", "url", "alternativeHeadline",
+];
+
 /// ARIA roles of site chrome.
 #[rustfmt::skip]
 const JUNK_ROLES: &[&str] = &[
@@ -94,6 +101,14 @@ pub(super) fn soft_junk(el: &Element) -> Soft {
     }
     if el.attr("itemprop").is_some_and(|p| p == "author") || el.attr("rel") == Some("author") {
         return Soft::Weak;
+    }
+    // Microdata written as elements (`<div itemprop="datePublished">`) is metadata, not prose.
+    if el.name() != "img"
+        && el
+            .attr("itemprop")
+            .is_some_and(|p| METADATA_PROPS.contains(&p))
+    {
+        return Soft::Strong;
     }
     if is_hidden(el) {
         // Hidden content is only chrome-like: streaming renderers park the whole article in a

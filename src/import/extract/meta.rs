@@ -333,11 +333,6 @@ fn plausible_name(t: &str) -> bool {
     t.chars().next().is_some_and(|c| c.is_alphabetic()) && t.chars().any(char::is_alphabetic)
 }
 
-/// Splits "A, B and C" into names (but keeps "Smith, Ph.D." style suffixes on one name).
-fn split_names(s: &str) -> Vec<String> {
-    vec![s.to_string()]
-}
-
 /// Joins names as a reader would write them: "A", "A and B", "A, B, and C".
 pub(super) fn join_names(names: &[String]) -> Option<String> {
     match names {

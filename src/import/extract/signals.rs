@@ -250,6 +250,8 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
     ]
     .iter()
     .any(|w| class.contains(w));
+    // Comment timestamps are dates too, but not the article's.
+    let date_like = date_like && !class.contains("comment");
     if date_like && s.date_texts.len() < 40 {
         let t = text_of(el);
         if t.len() >= 6 && t.len() < 160 {
