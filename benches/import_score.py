@@ -4,8 +4,12 @@
 Builds and runs `examples/extract_corpus.rs` (release, one thread) over CORPUS/html/*.html.gz,
 writes OUT/<id>.md, then runs ../shared/corpus/score_extraction.py on the result.
 
-    python3 benches/import_score.py                      # the three dev corpora
+    python3 benches/import_score.py                      # the three dev corpora, both profiles
     python3 benches/import_score.py --corpus DIR [--fields-only] [--worst N] [--no-url]
+                                    [--profile reader|text]
+
+Profiles: `reader` is what `newsmirror import` writes (image alt text and captions kept);
+`text` leaves them out, the convention of the benchmarks' ground truth.
 
 Reads the corpora under ../shared/corpus (skips cleanly when it is absent).
 """
@@ -37,17 +41,19 @@ def build():
     return target / "release" / "examples" / "extract_corpus"
 
 
-def run(binary, corpus, fields_only, worst, no_url):
+def run(binary, corpus, fields_only, worst, no_url, profile):
     out = Path(tempfile.mkdtemp(prefix="extract-" + corpus.name + "-"))
     wait_quiet()
     cmd = [str(binary), str(corpus), str(out)] + (["--no-url"] if no_url else [])
+    if profile == "text":
+        cmd.append("--text-only")
     speed = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
     score = [sys.executable, str(SHARED / "score_extraction.py"), str(out), "--corpus", str(corpus)]
     if fields_only:
         score.append("--fields-only")
     if worst:
         score += ["--worst", str(worst)]
-    print(f"== {corpus.name}  ({out})")
+    print(f"== {corpus.name}  profile={profile}  ({out})")
     print(speed)
     sys.stdout.flush()
     subprocess.run(score, check=True)
@@ -59,6 +65,7 @@ def main():
     ap.add_argument("--fields-only", action="store_true")
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--no-url", action="store_true", help="do not give the page URL to the extractor")
+    ap.add_argument("--profile", choices=["reader", "text"], help="default: both (fields once)")
     args = ap.parse_args()
     if not SHARED.is_dir():
         print("corpora not found (../shared/corpus): nothing to measure")
@@ -66,7 +73,9 @@ def main():
     binary = build()
     jobs = [(args.corpus, args.fields_only)] if args.corpus else [(SHARED / c, f) for c, f in DEFAULTS]
     for corpus, fields_only in jobs:
-        run(binary, corpus, fields_only, args.worst, args.no_url)
+        profiles = [args.profile] if args.profile else (["reader"] if fields_only else ["text", "reader"])
+        for profile in profiles:
+            run(binary, corpus, fields_only, args.worst, args.no_url, profile)
 
 
 if __name__ == "__main__":

@@ -222,7 +222,10 @@ mod tests {
         let blocks = vec![
             para("Advertisement", 0),
             para("The council voted on Tuesday to close the bridge.", 0),
-            para("[Other story](https://x.test/a)", 11),
+            Block {
+                chars: 10,
+                ..para("[Other story](https://x.test/a)", 10)
+            },
             para("Share this article", 0),
         ];
         let kept = filter(blocks);

@@ -145,7 +145,8 @@ fn utc_shift(s: &Signals, p: &Stamp) -> Option<Stamp> {
         return None;
     };
     let n = neighbour.format("%Y-%m-%d").to_string();
-    s.visible_dates.iter().any(|v| v.day == n).then(|| Stamp {
+    let shown = s.visible_dates.iter().any(|v| v.day == n);
+    shown.then_some(Stamp {
         day: n,
         time: None,
         zone: None,
@@ -381,95 +382,25 @@ fn make(y: &str, m: &str, d: &str) -> Option<Stamp> {
 }
 
 /// Month names and abbreviations in English, German, French, Spanish and Russian.
+#[rustfmt::skip]
+const MONTHS: [&[&str]; 12] = [
+    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv"],
+    &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr"],
+    &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март"],
+    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr"],
+    &["may", "mai", "mayo", "мая", "май"],
+    &["jun", "june", "juni", "juin", "junio", "июня", "июнь"],
+    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil"],
+    &["aug", "august", "août", "aout", "agosto", "августа", "август"],
+    &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь"],
+    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt"],
+    &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь"],
+    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc"],
+];
+
+/// The month number of a month name or abbreviation.
 fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
-    const MONTHS: [&[&str]; 12] = [
-        &[
-            "jan",
-            "january",
-            "januar",
-            "janvier",
-            "enero",
-            "января",
-            "январь",
-            "janv",
-        ],
-        &[
-            "feb",
-            "february",
-            "februar",
-            "février",
-            "fevrier",
-            "febrero",
-            "февраля",
-            "февраль",
-            "févr",
-        ],
-        &[
-            "mar",
-            "march",
-            "märz",
-            "maerz",
-            "mars",
-            "marzo",
-            "марта",
-            "март",
-        ],
-        &["apr", "april", "avril", "abril", "апреля", "апрель", "avr"],
-        &["may", "mai", "mayo", "мая", "май"],
-        &["jun", "june", "juni", "juin", "junio", "июня", "июнь"],
-        &[
-            "jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil",
-        ],
-        &[
-            "aug",
-            "august",
-            "août",
-            "aout",
-            "agosto",
-            "августа",
-            "август",
-        ],
-        &[
-            "sep",
-            "sept",
-            "september",
-            "septembre",
-            "septiembre",
-            "сентября",
-            "сентябрь",
-        ],
-        &[
-            "oct",
-            "october",
-            "oktober",
-            "octobre",
-            "octubre",
-            "октября",
-            "октябрь",
-            "okt",
-        ],
-        &[
-            "nov",
-            "november",
-            "novembre",
-            "noviembre",
-            "ноября",
-            "ноябрь",
-        ],
-        &[
-            "dec",
-            "december",
-            "dezember",
-            "décembre",
-            "decembre",
-            "diciembre",
-            "декабря",
-            "декабрь",
-            "dez",
-            "déc",
-        ],
-    ];
     MONTHS
         .iter()
         .position(|names| names.contains(&n.as_str()))

@@ -239,7 +239,7 @@ mod tests {
     fn scripts_forms_and_hidden_are_hard_junk() {
         assert!(is_hard_junk(&first("<script>x</script>", "script")));
         assert!(is_hard_junk(&first("<iframe src=x></iframe>", "iframe")));
-        assert!(is_hard_junk(&first(
+        assert!(is_soft_junk(&first(
             "<div style='display: none'>x</div>",
             "div"
         )));

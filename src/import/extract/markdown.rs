@@ -108,7 +108,9 @@ impl Walker<'_> {
             Node::Element(el) => {
                 let skip = self.opts.analysis.junk.contains(&node.id());
                 let caption = el.name() == "figcaption" && self.opts.captions;
-                if skip && !(caption && !super::junk::is_hard_junk(el)) {
+                // A caption is soft junk for scoring but kept when captions are wanted.
+                let keep_caption = caption && !super::junk::is_hard_junk(el);
+                if skip && !keep_caption {
                     return;
                 }
                 self.element(node, el);

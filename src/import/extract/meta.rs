@@ -249,33 +249,7 @@ pub(super) fn clean_byline(raw: &str) -> String {
     if t.contains("://") || t.starts_with('@') || t.contains('@') && !t.contains(' ') {
         return String::new();
     }
-    for prefix in [
-        "written by",
-        "posted by",
-        "reviewed by",
-        "by:",
-        "by",
-        "author:",
-        "authors:",
-        "authored by",
-        "author",
-        "words by",
-        "story by",
-        "от",
-        "автор:",
-        "автор",
-    ] {
-        let head = t
-            .get(..prefix.len())
-            .filter(|h| h.eq_ignore_ascii_case(prefix) || h.to_lowercase() == prefix);
-        if head.is_some() && t.len() > prefix.len() {
-            let rest = &t[prefix.len()..];
-            if rest.starts_with([' ', ':']) || prefix.ends_with(':') {
-                t = rest.trim_start_matches([' ', ':']).to_string();
-                break;
-            }
-        }
-    }
+    t = strip_by_prefix(t);
     for cut in [
         " | ",
         " - ",
@@ -303,6 +277,27 @@ pub(super) fn clean_byline(raw: &str) -> String {
     let words = t.split_whitespace().count();
     if words == 0 || words > 12 || super::dates::parse(&t).is_some() || !plausible_name(&t) {
         return String::new();
+    }
+    t
+}
+
+/// Removes a leading "By", "Written by", "Author:" and the like.
+fn strip_by_prefix(t: String) -> String {
+    #[rustfmt::skip]
+    const PREFIXES: &[&str] = &[
+        "written by", "posted by", "reviewed by", "by:", "by", "author:", "authors:",
+        "authored by", "author", "words by", "story by", "от", "автор:", "автор",
+    ];
+    for prefix in PREFIXES {
+        let head = t
+            .get(..prefix.len())
+            .filter(|h| h.eq_ignore_ascii_case(prefix) || h.to_lowercase() == *prefix);
+        if head.is_some() && t.len() > prefix.len() {
+            let rest = &t[prefix.len()..];
+            if rest.starts_with([' ', ':']) || prefix.ends_with(':') {
+                return rest.trim_start_matches([' ', ':']).to_string();
+            }
+        }
     }
     t
 }

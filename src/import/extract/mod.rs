@@ -227,3 +227,165 @@ pub fn explain_article(html: &str, needle: Option<&str>) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str = "The council voted on Tuesday to close the old bridge, citing safety \
+        reports, rising costs and a long list of repairs that never happened.";
+
+    fn page(article: &str) -> String {
+        format!(
+            "<html lang=en><head><title>Bridge closes | Daily Test</title>\
+             <meta property=og:site_name content='Daily Test'></head><body>\
+             <nav><a href=/>Home</a><a href=/world>World</a></nav>\
+             <article><h1>Bridge closes</h1>{article}</article>\
+             <footer>© Daily Test</footer></body></html>"
+        )
+    }
+
+    fn body_of(article: &str) -> String {
+        let url = Url::parse("https://news.test/world/bridge.html").unwrap();
+        extract_html(&page(article), Some(&url)).body
+    }
+
+    #[test]
+    fn executable_and_interactive_content_never_reaches_markdown() {
+        let hostile = format!(
+            "<p onclick=\"alert(1)\">{PROSE}</p>\
+             <script>alert('s')</script><style>p{{color:red}}</style>\
+             <p>{PROSE} <a href=\"javascript:alert(2)\">click me</a> \
+             <a href=\" JaVaScRiPt:alert(3)\">again</a> <img src=x onerror=alert(4) alt=pic></p>\
+             <iframe src=https://evil.test/frame>frame text</iframe>\
+             <form action=/steal><input name=q value=secretvalue><button>Send</button></form>\
+             <p>{PROSE} &lt;script&gt;alert(5)&lt;/script&gt;</p>"
+        );
+        let body = body_of(&hostile);
+        assert!(body.contains("The council voted"), "{body}");
+        for bad in [
+            "alert(1)",
+            "alert(2)",
+            "alert(3)",
+            "alert(4)",
+            "alert('s')",
+            "javascript",
+            "JaVaScRiPt",
+            "onclick",
+            "onerror",
+            "color:red",
+            "frame text",
+            "evil.test",
+            "secretvalue",
+            "Send",
+            "<iframe",
+            "<form",
+            "&lt;",
+        ] {
+            assert!(!body.contains(bad), "{bad} leaked into:\n{body}");
+        }
+        // Link texts survive without their unsafe targets.
+        assert!(body.contains("click me") && !body.contains("](javascript"));
+        // Text that looks like markup is escaped: rendered, it is text, never a tag.
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&body));
+        assert!(
+            !html.contains("<script") && html.contains("&lt;script&gt;"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn body_is_markdown_without_headline_or_chrome() {
+        let html = format!(
+            "<p>{PROSE}</p><h2>What happens next</h2><p>{PROSE}</p>\
+             <ul><li>First point of the plan</li><li>Second point of the plan</li></ul>\
+             <blockquote><p>We had no choice, said the mayor of the town today.</p></blockquote>\
+             <p>See <a href=/report.pdf>the report</a> for details.</p>\
+             <div class=share-bar><a href=https://x.test/share>Share on X</a></div>\
+             <div class=related><h3>Related</h3><a href=/a>Other story</a></div>"
+        );
+        let body = body_of(&html);
+        assert!(
+            !body.contains("Bridge closes"),
+            "headline repeated:\n{body}"
+        );
+        assert!(body.contains("## What happens next"));
+        assert!(body.contains("- First point of the plan\n- Second point"));
+        assert!(body.contains("> We had no choice"));
+        assert!(body.contains("[the report](https://news.test/report.pdf)"));
+        for chrome in ["Share on X", "Other story", "Home", "© Daily Test"] {
+            assert!(!body.contains(chrome), "{chrome} in:\n{body}");
+        }
+    }
+
+    #[test]
+    fn metadata_comes_from_json_ld_and_meta_tags() {
+        let html = format!(
+            "<html lang=en><head><title>Bridge closes - Daily Test</title>\
+             <meta property=og:site_name content='Daily Test'>\
+             <meta property=article:section content=World>\
+             <meta property=article:tag content=bridges><meta property=article:tag content=council>\
+             <meta property=og:image content=/img/bridge.jpg>\
+             <meta name=description content='The old bridge closes.'>\
+             <link rel=canonical href=https://news.test/world/bridge>\
+             <script type=application/ld+json>{{\"@context\":\"https://schema.org\",\
+             \"@type\":\"NewsArticle\",\"headline\":\"Bridge closes\",\
+             \"datePublished\":\"2025-06-12T15:29:00+04:00\",\"dateModified\":\"2025-06-13T09:00:00+04:00\",\
+             \"author\":[{{\"@type\":\"Person\",\"name\":\"Ann Lee\"}},{{\"@type\":\"Person\",\"name\":\"Bo Chan\"}}]}}\
+             </script></head><body><h1>Bridge closes</h1><p>{PROSE}</p><p>Views: 778</p></body></html>"
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.title.as_deref(), Some("Bridge closes"));
+        assert_eq!(x.date.as_deref(), Some("2025-06-12T15:29:00+04:00"));
+        assert_eq!(x.updated.as_deref(), Some("2025-06-13T09:00:00+04:00"));
+        assert_eq!(
+            x.authors,
+            vec!["Ann Lee".to_string(), "Bo Chan".to_string()]
+        );
+        assert_eq!(x.author_line().as_deref(), Some("Ann Lee and Bo Chan"));
+        assert_eq!(x.section.as_deref(), Some("World"));
+        assert_eq!(x.tags, vec!["bridges".to_string(), "council".to_string()]);
+        assert_eq!(x.lang.as_deref(), Some("en"));
+        assert_eq!(x.site_name.as_deref(), Some("Daily Test"));
+        assert_eq!(
+            x.canonical_url.as_deref(),
+            Some("https://news.test/world/bridge")
+        );
+        assert_eq!(x.image.as_deref(), Some("https://news.test/img/bridge.jpg"));
+        assert_eq!(x.summary.as_deref(), Some("The old bridge closes."));
+        assert_eq!(x.views, Some(778));
+    }
+
+    #[test]
+    fn dates_fall_back_to_the_url_and_visible_text() {
+        let html = format!("<body><h1>A headline here</h1><p>By Jane Roe</p><p>{PROSE}</p></body>");
+        let url = Url::parse("https://news.test/2019/11/18/a-headline-here/").unwrap();
+        let x = extract_html(&html, Some(&url));
+        assert_eq!(x.date.as_deref(), Some("2019-11-18"));
+        assert_eq!(x.authors, vec!["Jane Roe".to_string()]);
+        let html =
+            format!("<body><h1>A headline</h1><span>18 November 2019</span><p>{PROSE}</p></body>");
+        assert_eq!(
+            extract_html(&html, None).date.as_deref(),
+            Some("2019-11-18")
+        );
+    }
+
+    #[test]
+    fn text_only_profile_drops_alt_text_and_captions() {
+        let html = page(&format!(
+            "<p>{PROSE}</p><figure><img src=/p.jpg alt='A closed bridge'>\
+             <figcaption>The bridge on Monday.</figcaption></figure><p>{PROSE}</p>"
+        ));
+        let url = Url::parse("https://news.test/a").unwrap();
+        let reader = extract_html(&html, Some(&url)).body;
+        assert!(
+            reader.contains("![A closed bridge](https://news.test/p.jpg)"),
+            "{reader}"
+        );
+        assert!(reader.contains("*The bridge on Monday.*"), "{reader}");
+        let text = extract_html_with(&html, Some(&url), &ExtractOptions::text_only()).body;
+        assert!(text.contains("![](https://news.test/p.jpg)") && !text.contains("Monday"));
+    }
+}

@@ -8,7 +8,7 @@ use scraper::Html;
 
 static REUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)((?:any|the)\s+(?:use|reproduction|copying|reprint)[^.\n]{0,120}?(?:allowed|permitted|prohibited|possible)[^.\n]{0,160}?(?:hyperlink|link|reference)[^.\n]{0,80})|((?:при\s+)?(?:использовани|перепечатк|цитировани)[^.\n]{0,120}?(?:ссылк|гиперссылк)[^.\n]{0,80})",
+        r"(?i)((?:any|the)\s+(?:use|reproduction|copying|reprint)[^.\n]{0,120}?(?:allowed|permitted|prohibited|possible)[^.\n]{0,160}?(?:hyperlink|link|reference)(?:[^.\n]|\.\S){0,80})|((?:при\s+)?(?:использовани|перепечатк|цитировани)[^.\n]{0,120}?(?:ссылк|гиперссылк)(?:[^.\n]|\.\S){0,80})",
     )
     .expect("valid regex")
 });

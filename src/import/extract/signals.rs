@@ -213,27 +213,8 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
             s.bylines.push(t);
         }
     }
-    if v.name() == "a" && s.author_links.len() < 6 {
-        let href = v.attr("href").unwrap_or("").to_ascii_lowercase();
-        let profile = [
-            "/author/",
-            "/authors/",
-            "/writer/",
-            "/writers/",
-            "/staff/",
-            "/people/",
-            "/profile/",
-            "/contributor/",
-            "/contributors/",
-            "/team/",
-            "/experts/",
-        ];
-        if profile.iter().any(|p| href.contains(p)) {
-            let t = visible_text_of(el);
-            if !t.is_empty() && t.len() < 80 {
-                s.author_links.push(t);
-            }
-        }
+    if v.name() == "a" {
+        author_link(s, el);
     }
     if class.contains("breadcrumb") && s.breadcrumbs.is_empty() {
         s.breadcrumbs = el
@@ -256,6 +237,33 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
         let t = text_of(el);
         if t.len() >= 6 && t.len() < 160 {
             s.date_texts.push(t);
+        }
+    }
+}
+
+/// Records the text of a link to an author's profile page.
+fn author_link(s: &mut Signals, el: ElementRef) {
+    const PROFILE: &[&str] = &[
+        "/author/",
+        "/authors/",
+        "/writer/",
+        "/writers/",
+        "/staff/",
+        "/people/",
+        "/profile/",
+        "/contributor/",
+        "/contributors/",
+        "/team/",
+        "/experts/",
+    ];
+    if s.author_links.len() >= 6 {
+        return;
+    }
+    let href = el.value().attr("href").unwrap_or("").to_ascii_lowercase();
+    if PROFILE.iter().any(|p| href.contains(p)) {
+        let t = visible_text_of(el);
+        if !t.is_empty() && t.len() < 80 {
+            s.author_links.push(t);
         }
     }
 }
