@@ -110,7 +110,7 @@ pub(super) fn soft_junk(el: &Element) -> Soft {
     {
         return Soft::Strong;
     }
-    if is_hidden(el) {
+    if is_hidden(el) && !is_streamed_chunk(el) {
         // Hidden content is only chrome-like: streaming renderers park the whole article in a
         // hidden element, so the caller keeps one that holds most of the page.
         return Soft::Strong;
@@ -130,6 +130,15 @@ pub(super) fn soft_junk(el: &Element) -> Soft {
 #[cfg(test)]
 fn is_soft_junk(el: &Element) -> bool {
     soft_junk(el) != Soft::No
+}
+
+/// React streaming parks server-rendered chunks in hidden `<div id="S:1">` elements that a
+/// script moves into place: their content is the page's.
+fn is_streamed_chunk(el: &Element) -> bool {
+    el.id().is_some_and(|id| {
+        let digits = id.strip_prefix("S:").or_else(|| id.strip_prefix("P:"));
+        digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 fn is_comments(el: &Element) -> bool {
@@ -204,11 +213,11 @@ fn class_words(el: &Element) -> (bool, bool, bool) {
 /// what the element is.
 fn is_state_token(token: &str) -> bool {
     let t = token.to_ascii_lowercase();
-    [
-        "has-", "no-", "with-", "is-", "show-", "hide-", "js-", "without-",
-    ]
-    .iter()
-    .any(|p| t.starts_with(p))
+    // Layout classes name the page's grid ("layout-sidebar-left"), not the element's role.
+    t.contains("layout")
+        || ["has-", "no-", "with-", "is-", "show-", "hide-", "js-", "without-"]
+            .iter()
+            .any(|p| t.starts_with(p))
         || [
             "-enabled",
             "-active",
