@@ -70,10 +70,11 @@ static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Drops chrome blocks: furniture lines, link lists, headings left without a section.
 pub(super) fn filter(blocks: Vec<Block>) -> Vec<Block> {
     let repeated = repeated_lines(&blocks);
-    let mut kept: Vec<Block> = blocks
+    let blocks: Vec<Block> = blocks
         .into_iter()
         .filter(|b| !is_chrome(b) && !repeated.contains(&b.text))
         .collect();
+    let mut kept = drop_end_sections(blocks);
     // A heading whose section was all chrome ("Related stories" above a dropped list) goes too;
     // images do not count as a section's content.
     let mut i = kept.len();
@@ -89,6 +90,35 @@ pub(super) fn filter(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     kept
+}
+
+/// Headings of the sections that follow an article: author boxes, disclaimers, related links.
+static END_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(about the (author|authors|reviewer|writer|expert)s?|author bio|meet the (author|expert)s?|disclaimer|related( (posts|articles|stories|reading|content|guides|resources))?|you (may|might) also (like|enjoy)|more (from|on|stories|articles)\b.*|recommended( for you| reading)?|leave a (reply|comment)|\d* ?comments?|share this( article| post| story)?|further reading|read (next|more)|popular posts|latest (posts|news|articles)|recent posts|subscribe\b.*|sign up\b.*|newsletter|join our newsletter)\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// Drops each end-of-article section: its heading and everything up to the next heading of the
+/// same or a higher level.
+fn drop_end_sections(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut skipping: Option<u8> = None;
+    for b in blocks {
+        if let Kind::Heading(l) = b.kind {
+            if skipping.is_some_and(|s| l <= s) {
+                skipping = None;
+            }
+            if skipping.is_none() && END_SECTION.is_match(plain_text(&b.text).trim()) {
+                skipping = Some(l);
+            }
+        }
+        if skipping.is_none() {
+            out.push(b);
+        }
+    }
+    out
 }
 
 /// Short link lines that occur three times or more (share-button rows under every teaser).
@@ -231,6 +261,27 @@ mod tests {
         let kept = filter(blocks);
         assert_eq!(kept.len(), 1);
         assert!(kept[0].text.starts_with("The council"));
+    }
+
+    #[test]
+    fn end_of_article_sections_are_dropped() {
+        let heading = |t: &str, l: u8| Block {
+            kind: Kind::Heading(l),
+            ..para(t, 0)
+        };
+        let blocks = vec![
+            para("The council voted on Tuesday to close the bridge.", 0),
+            heading("About the Author", 2),
+            para("Jane writes about bridges for the paper.", 0),
+            heading("What happens next", 2),
+            para("Repairs start in May, the council said.", 0),
+        ];
+        let kept = filter(blocks);
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(!texts
+            .iter()
+            .any(|t| t.contains("Jane") || t.contains("About")));
     }
 
     #[test]

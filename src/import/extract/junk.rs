@@ -215,9 +215,11 @@ fn is_state_token(token: &str) -> bool {
     let t = token.to_ascii_lowercase();
     // Layout classes name the page's grid ("layout-sidebar-left"), not the element's role.
     t.contains("layout")
-        || ["has-", "no-", "with-", "is-", "show-", "hide-", "js-", "without-"]
-            .iter()
-            .any(|p| t.starts_with(p))
+        || [
+            "has-", "no-", "with-", "is-", "show-", "hide-", "js-", "without-",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
         || [
             "-enabled",
             "-active",
