@@ -37,9 +37,6 @@ const PUBLISHED_KEYS: &[&str] = &[
     "cxenseparse:recs:publishtime",
     "rnews:datepublished",
     "date_published",
-    "dc.date",
-    "dcterms.date",
-    "date",
     "sailthru.published_time",
     "displaydate",
     "published",
@@ -49,6 +46,10 @@ const PUBLISHED_KEYS: &[&str] = &[
     "publication-date",
     "date.created",
 ];
+
+/// Generic date meta keys: as often the last change as the publication, so they only count
+/// when the page shows the same day or nothing better.
+const GENERIC_KEYS: &[&str] = &["date", "dc.date", "dcterms.date"];
 
 /// Meta keys that hold the last update.
 const MODIFIED_KEYS: &[&str] = &[
@@ -167,11 +168,19 @@ fn element_dates(s: &Signals) -> impl Iterator<Item = Stamp> + '_ {
 /// the first date written after the headline.
 fn undeclared(s: &Signals, updated: Option<Stamp>) -> Option<Stamp> {
     let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
+    let generic = GENERIC_KEYS
+        .iter()
+        .flat_map(|k| s.metas_of(k).iter())
+        .find_map(|v| parse(v));
+    if let Some(g) = generic.clone().filter(|g| shown(&g.day)) {
+        return Some(g);
+    }
     if let Some(m) = updated.filter(|m| shown(&m.day)) {
         return Some(m);
     }
     element_dates(s)
         .next()
+        .or(generic)
         .or_else(|| {
             s.visible_dates
                 .iter()
