@@ -50,7 +50,7 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
         junk: HashSet::new(),
     };
     let mut soft = Vec::new();
-    collect(doc.tree.root(), &mut a, &mut soft, false);
+    collect(doc.tree.root(), &mut a, &mut soft, false, 0);
     let total = a.stat(doc.root_element().id()).text.max(1);
     for (id, strength) in soft {
         // A soft-junk element holding most of the page is the article's own wrapper with an
@@ -70,11 +70,16 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
     a
 }
 
+/// Deepest element read. Real pages nest a few dozen levels; anything below this is junk, which
+/// also bounds the recursion of every later pass (they do not descend into junk).
+const MAX_DEPTH: u32 = 400;
+
 fn collect(
     node: NodeRef<Node>,
     a: &mut Analysis,
     soft: &mut Vec<(NodeId, junk::Soft)>,
     in_link: bool,
+    depth: u32,
 ) -> Stat {
     match node.value() {
         Node::Text(t) => {
@@ -85,7 +90,7 @@ fn collect(
             }
         }
         Node::Element(el) => {
-            if junk::is_hard_junk(el) {
+            if depth > MAX_DEPTH || junk::is_hard_junk(el) {
                 a.junk.insert(node.id());
                 return Stat::default();
             }
@@ -96,7 +101,7 @@ fn collect(
             let link = in_link || el.name() == "a";
             let mut s = Stat::default();
             for child in node.children() {
-                let c = collect(child, a, soft, link);
+                let c = collect(child, a, soft, link, depth + 1);
                 s.text += c.text;
                 s.link += c.link;
             }
@@ -106,7 +111,7 @@ fn collect(
         Node::Document | Node::Fragment => {
             let mut s = Stat::default();
             for child in node.children() {
-                let c = collect(child, a, soft, in_link);
+                let c = collect(child, a, soft, in_link, depth + 1);
                 s.text += c.text;
                 s.link += c.link;
             }

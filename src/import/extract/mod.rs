@@ -389,3 +389,25 @@ mod tests {
         assert!(text.contains("![](https://news.test/p.jpg)") && !text.contains("Monday"));
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for html in [
+            "",
+            "just text",
+            "<html>",
+            "<p>",
+            "<table><td>x",
+            "\u{0}\u{feff}<b>x",
+        ] {
+            let _ = extract_html(html, None);
+        }
+        let deep = format!("{}<p>deep text here</p>", "<div>".repeat(5_000));
+        let x = extract_html(&deep, None);
+        assert!(x.body.len() < 10_000);
+    }
+}
