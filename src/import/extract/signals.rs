@@ -207,7 +207,7 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
         || itemprop == "author"
         || class.contains("byline")
         || class.contains("author");
-    if author_like && s.bylines.len() < 12 {
+    if author_like && s.bylines.len() < 12 && is_small(el) {
         let t = visible_text_of(el);
         if !t.is_empty() && t.len() < 200 {
             s.bylines.push(t);
@@ -233,12 +233,18 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
     .any(|w| class.contains(w));
     // Comment timestamps are dates too, but not the article's.
     let date_like = date_like && !class.contains("comment");
-    if date_like && s.date_texts.len() < 40 {
+    if date_like && s.date_texts.len() < 40 && is_small(el) {
         let t = text_of(el);
         if t.len() >= 6 && t.len() < 160 {
             s.date_texts.push(t);
         }
     }
+}
+
+/// Whether an element is small enough to be a byline or a dateline. Checked before reading its
+/// text so that big containers with such class words cost nothing.
+fn is_small(el: ElementRef) -> bool {
+    el.descendants().take(40).count() < 40
 }
 
 /// Records the text of a link to an author's profile page.
