@@ -234,7 +234,15 @@ impl Walker<'_> {
             .attr("href")
             .and_then(|h| links::safe_url(h, self.opts.base));
         let (Some(href), false) = (href, self.in_link) else {
+            // In-page links (a table of contents) are navigation: their text counts as link
+            // text for the chrome filter, though no link is written.
+            let fragment = el
+                .attr("href")
+                .is_some_and(|h| h.trim_start().starts_with('#'));
+            let was = self.in_link;
+            self.in_link |= fragment;
             self.children(node);
+            self.in_link = was;
             return;
         };
         let start = self.cur.len();
