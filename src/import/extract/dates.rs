@@ -390,21 +390,22 @@ fn make(y: &str, m: &str, d: &str) -> Option<Stamp> {
     })
 }
 
-/// Month names and abbreviations in English, German, French, Spanish and Russian.
+/// Month names and abbreviations in English, German, French, Spanish, Italian, Portuguese,
+/// Dutch, Polish and Russian.
 #[rustfmt::skip]
 const MONTHS: [&[&str]; 12] = [
-    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv"],
-    &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr"],
-    &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март"],
-    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr"],
-    &["may", "mai", "mayo", "мая", "май"],
-    &["jun", "june", "juni", "juin", "junio", "июня", "июнь"],
-    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil"],
-    &["aug", "august", "août", "aout", "agosto", "августа", "август"],
-    &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь"],
-    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt"],
-    &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь"],
-    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc"],
+    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia"],
+    &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr", "febbraio", "fevereiro", "februari", "lutego"],
+    &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март", "maart", "março", "marco", "marca"],
+    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr", "aprile", "kwietnia"],
+    &["may", "mai", "mayo", "мая", "май", "maggio", "maio", "mei", "maja"],
+    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "junho", "czerwca"],
+    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "julho", "lipca"],
+    &["aug", "august", "août", "aout", "agosto", "августа", "август", "augustus", "sierpnia"],
+    &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь", "settembre", "setembro", "września"],
+    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "outubro", "października"],
+    &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь", "novembro", "listopada"],
+    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dezembro", "grudnia"],
 ];
 
 /// The month number of a month name or abbreviation.
