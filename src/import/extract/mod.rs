@@ -2,6 +2,24 @@
 //!
 //! Everything that reads a page (saved files, fetched URLs, feed entries whose page is fetched)
 //! goes through [`extract_html`]; the rest of `import` decides where the result is written.
+//!
+//! The page is parsed once with an HTML5 parser (`scraper`/html5ever). `content` scores the
+//! elements to find the article, `markdown` and `blocks` turn it into filtered Markdown, and
+//! `signals`, `meta`, `dates` and `notices` read the metadata.
+
+mod blocks;
+mod content;
+mod dates;
+mod junk;
+mod links;
+mod markdown;
+mod meta;
+mod notices;
+mod signals;
+mod tables;
+
+use scraper::Html;
+use url::Url;
 
 /// What one page yields: the article without the site around it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,13 +54,360 @@ pub struct Extracted {
     pub body: String,
 }
 
-/// Extracts the article from one page. `page_url` is where the page lives (for making links
-/// absolute and as a fallback source URL); `None` for a saved file with no known address.
+impl Extracted {
+    /// The authors as one line, the way a reader writes them: "A", "A and B", "A, B, and C".
+    pub fn author_line(&self) -> Option<String> {
+        meta::join_names(&self.authors)
+    }
+}
+
+/// What the body keeps besides the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Write images' alt text (`![alt](src)`); off writes `![](src)`.
+    pub image_alt: bool,
+    /// Write figure captions as italic lines.
+    pub captions: bool,
+}
+
+impl Default for ExtractOptions {
+    /// The reader's profile: alt text and captions kept.
+    fn default() -> Self {
+        ExtractOptions {
+            image_alt: true,
+            captions: true,
+        }
+    }
+}
+
+impl ExtractOptions {
+    /// The article-text profile of extraction benchmarks, whose ground truth leaves out alt
+    /// text and captions.
+    pub fn text_only() -> Self {
+        ExtractOptions {
+            image_alt: false,
+            captions: false,
+        }
+    }
+}
+
+/// Extracts the article from one page with [`ExtractOptions::default`]. `page_url` is where
+/// the page lives (for making links absolute and as a fallback source URL); `None` for a saved
+/// file with no known address.
 pub fn extract_html(html: &str, page_url: Option<&url::Url>) -> Extracted {
-    // Placeholder until the extractor lands: the whole text, no metadata.
-    let _ = page_url;
+    extract_html_with(html, page_url, &ExtractOptions::default())
+}
+
+/// [`extract_html`] with explicit options.
+pub fn extract_html_with(
+    html: &str,
+    page_url: Option<&url::Url>,
+    opts: &ExtractOptions,
+) -> Extracted {
+    let doc = Html::parse_document(html);
+    let sig = signals::collect(&doc);
+    let canonical = sig
+        .canonical
+        .as_deref()
+        .or_else(|| sig.meta(&["og:url"]))
+        .and_then(|c| meta::absolute(c, page_url));
+    let own_base = canonical.as_deref().and_then(|c| Url::parse(c).ok());
+    let base = page_url.or(own_base.as_ref());
+    let mut x = metadata(&doc, &sig, base, canonical);
+    x.body = body(&doc, base, x.title.as_deref(), opts);
+    x
+}
+
+fn metadata(
+    doc: &Html,
+    sig: &signals::Signals,
+    base: Option<&Url>,
+    canonical: Option<String>,
+) -> Extracted {
+    let ld = meta::article_ld(sig);
+    let (reuse_notice, views) = notices::scan(doc);
+    let site_name = sig
+        .meta(&["og:site_name", "application-name"])
+        .map(meta::decode_entities)
+        .or_else(|| {
+            ld.and_then(|v| v.get("publisher"))
+                .and_then(|p| meta::ld_text(Some(p), "name"))
+        })
+        .or_else(|| reuse_notice.as_deref().and_then(notices::notice_outlet));
+    let url_str = base.map(Url::as_str);
+    let ld_pub = meta::ld_text(ld, "datePublished").or_else(|| meta::ld_text(ld, "dateCreated"));
+    let ld_mod = meta::ld_text(ld, "dateModified");
     Extracted {
-        body: html.to_string(),
-        ..Extracted::default()
+        title: meta::title(sig, ld, site_name.as_deref()),
+        date: dates::published(sig, ld_pub.as_deref(), ld_mod.as_deref(), url_str)
+            .map(|d| d.render()),
+        updated: dates::modified(sig, ld_mod.as_deref()).map(|d| d.render()),
+        authors: meta::authors(sig, ld, site_name.as_deref()),
+        section: meta::section(sig, ld, base),
+        tags: meta::tags(sig, ld),
+        lang: sig.lang.clone().or_else(|| meta::ld_text(ld, "inLanguage")),
+        summary: sig
+            .meta(&["og:description", "description", "twitter:description"])
+            .map(meta::decode_entities)
+            .or_else(|| meta::ld_text(ld, "description")),
+        image: sig
+            .meta(&[
+                "og:image",
+                "og:image:url",
+                "twitter:image",
+                "twitter:image:src",
+            ])
+            .map(str::to_string)
+            .or_else(|| meta::ld_text(ld, "image"))
+            .and_then(|i| meta::absolute(&i, base)),
+        views,
+        site_name,
+        canonical_url: canonical,
+        reuse_notice,
+        body: String::new(),
+    }
+}
+
+/// The article body as Markdown, without the headline.
+fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptions) -> String {
+    let analysis = content::analyse(doc);
+    let roots: Vec<_> = content::find_article(doc, &analysis)
+        .into_iter()
+        .filter_map(|id| doc.tree.get(id))
+        .collect();
+    let walk = markdown::Walk {
+        analysis: &analysis,
+        base,
+        captions: opts.captions,
+        image_alt: opts.image_alt,
+    };
+    let mut blocks = blocks::filter(markdown::to_blocks(&roots, &walk));
+    if let Some(t) = title.map(meta::norm) {
+        // The headline lives in the front matter.
+        blocks.retain(|b| {
+            !matches!(b.kind, blocks::Kind::Heading(_))
+                || meta::norm(&blocks::plain_text(&b.text)) != t
+        });
+    }
+    blocks::render(&blocks)
+}
+
+/// Describes which elements the content scorer picked (tag, class, id): a tuning aid for the
+/// corpus runner's `--explain`, not part of the import contract.
+#[doc(hidden)]
+pub fn explain_article(html: &str, needle: Option<&str>) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let analysis = content::analyse(&doc);
+    let describe = |n: ego_tree::NodeRef<scraper::Node>| {
+        let e = n.value().as_element()?;
+        Some(format!(
+            "{} class={:?} id={:?} text={} junk={}",
+            e.name(),
+            e.attr("class")
+                .map(|c| c.chars().take(80).collect::<String>()),
+            e.id(),
+            analysis.stat(n.id()).text,
+            analysis.junk.contains(&n.id())
+        ))
+    };
+    let mut out: Vec<String> = content::find_article(&doc, &analysis)
+        .into_iter()
+        .filter_map(|id| doc.tree.get(id))
+        .filter_map(describe)
+        .collect();
+    let hit = needle.and_then(|nd| {
+        doc.tree
+            .nodes()
+            .find(|n| n.value().as_text().is_some_and(|t| t.contains(nd)))
+    });
+    if let Some(hit) = hit {
+        let mut path: Vec<String> = hit.ancestors().filter_map(describe).collect();
+        path.reverse();
+        out.extend(path.into_iter().map(|p| format!("  path: {p}")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str = "The council voted on Tuesday to close the old bridge, citing safety \
+        reports, rising costs and a long list of repairs that never happened.";
+
+    fn page(article: &str) -> String {
+        format!(
+            "<html lang=en><head><title>Bridge closes | Daily Test</title>\
+             <meta property=og:site_name content='Daily Test'></head><body>\
+             <nav><a href=/>Home</a><a href=/world>World</a></nav>\
+             <article><h1>Bridge closes</h1>{article}</article>\
+             <footer>© Daily Test</footer></body></html>"
+        )
+    }
+
+    fn body_of(article: &str) -> String {
+        let url = Url::parse("https://news.test/world/bridge.html").unwrap();
+        extract_html(&page(article), Some(&url)).body
+    }
+
+    #[test]
+    fn executable_and_interactive_content_never_reaches_markdown() {
+        let hostile = format!(
+            "<p onclick=\"alert(1)\">{PROSE}</p>\
+             <script>alert('s')</script><style>p{{color:red}}</style>\
+             <p>{PROSE} <a href=\"javascript:alert(2)\">click me</a> \
+             <a href=\" JaVaScRiPt:alert(3)\">again</a> <img src=x onerror=alert(4) alt=pic></p>\
+             <iframe src=https://evil.test/frame>frame text</iframe>\
+             <form action=/steal><input name=q value=secretvalue><button>Send</button></form>\
+             <p>{PROSE} &lt;script&gt;alert(5)&lt;/script&gt;</p>"
+        );
+        let body = body_of(&hostile);
+        assert!(body.contains("The council voted"), "{body}");
+        for bad in [
+            "alert(1)",
+            "alert(2)",
+            "alert(3)",
+            "alert(4)",
+            "alert('s')",
+            "javascript",
+            "JaVaScRiPt",
+            "onclick",
+            "onerror",
+            "color:red",
+            "frame text",
+            "evil.test",
+            "secretvalue",
+            "Send",
+            "<iframe",
+            "<form",
+            "&lt;",
+        ] {
+            assert!(!body.contains(bad), "{bad} leaked into:\n{body}");
+        }
+        // Link texts survive without their unsafe targets.
+        assert!(body.contains("click me") && !body.contains("](javascript"));
+        // Text that looks like markup is escaped: rendered, it is text, never a tag.
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&body));
+        assert!(
+            !html.contains("<script") && html.contains("&lt;script&gt;"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn body_is_markdown_without_headline_or_chrome() {
+        let html = format!(
+            "<p>{PROSE}</p><h2>What happens next</h2><p>{PROSE}</p>\
+             <ul><li>First point of the plan</li><li>Second point of the plan</li></ul>\
+             <blockquote><p>We had no choice, said the mayor of the town today.</p></blockquote>\
+             <p>See <a href=/report.pdf>the report</a> for details.</p>\
+             <div class=share-bar><a href=https://x.test/share>Share on X</a></div>\
+             <div class=related><h3>Related</h3><a href=/a>Other story</a></div>"
+        );
+        let body = body_of(&html);
+        assert!(
+            !body.contains("Bridge closes"),
+            "headline repeated:\n{body}"
+        );
+        assert!(body.contains("## What happens next"));
+        assert!(body.contains("- First point of the plan\n- Second point"));
+        assert!(body.contains("> We had no choice"));
+        assert!(body.contains("[the report](https://news.test/report.pdf)"));
+        for chrome in ["Share on X", "Other story", "Home", "© Daily Test"] {
+            assert!(!body.contains(chrome), "{chrome} in:\n{body}");
+        }
+    }
+
+    #[test]
+    fn metadata_comes_from_json_ld_and_meta_tags() {
+        let html = format!(
+            "<html lang=en><head><title>Bridge closes - Daily Test</title>\
+             <meta property=og:site_name content='Daily Test'>\
+             <meta property=article:section content=World>\
+             <meta property=article:tag content=bridges><meta property=article:tag content=council>\
+             <meta property=og:image content=/img/bridge.jpg>\
+             <meta name=description content='The old bridge closes.'>\
+             <link rel=canonical href=https://news.test/world/bridge>\
+             <script type=application/ld+json>{{\"@context\":\"https://schema.org\",\
+             \"@type\":\"NewsArticle\",\"headline\":\"Bridge closes\",\
+             \"datePublished\":\"2025-06-12T15:29:00+04:00\",\"dateModified\":\"2025-06-13T09:00:00+04:00\",\
+             \"author\":[{{\"@type\":\"Person\",\"name\":\"Ann Lee\"}},{{\"@type\":\"Person\",\"name\":\"Bo Chan\"}}]}}\
+             </script></head><body><h1>Bridge closes</h1><p>{PROSE}</p><p>Views: 778</p></body></html>"
+        );
+        let x = extract_html(&html, None);
+        assert_eq!(x.title.as_deref(), Some("Bridge closes"));
+        assert_eq!(x.date.as_deref(), Some("2025-06-12T15:29:00+04:00"));
+        assert_eq!(x.updated.as_deref(), Some("2025-06-13T09:00:00+04:00"));
+        assert_eq!(
+            x.authors,
+            vec!["Ann Lee".to_string(), "Bo Chan".to_string()]
+        );
+        assert_eq!(x.author_line().as_deref(), Some("Ann Lee and Bo Chan"));
+        assert_eq!(x.section.as_deref(), Some("World"));
+        assert_eq!(x.tags, vec!["bridges".to_string(), "council".to_string()]);
+        assert_eq!(x.lang.as_deref(), Some("en"));
+        assert_eq!(x.site_name.as_deref(), Some("Daily Test"));
+        assert_eq!(
+            x.canonical_url.as_deref(),
+            Some("https://news.test/world/bridge")
+        );
+        assert_eq!(x.image.as_deref(), Some("https://news.test/img/bridge.jpg"));
+        assert_eq!(x.summary.as_deref(), Some("The old bridge closes."));
+        assert_eq!(x.views, Some(778));
+    }
+
+    #[test]
+    fn dates_fall_back_to_the_url_and_visible_text() {
+        let html = format!("<body><h1>A headline here</h1><p>By Jane Roe</p><p>{PROSE}</p></body>");
+        let url = Url::parse("https://news.test/2019/11/18/a-headline-here/").unwrap();
+        let x = extract_html(&html, Some(&url));
+        assert_eq!(x.date.as_deref(), Some("2019-11-18"));
+        assert_eq!(x.authors, vec!["Jane Roe".to_string()]);
+        let html =
+            format!("<body><h1>A headline</h1><span>18 November 2019</span><p>{PROSE}</p></body>");
+        assert_eq!(
+            extract_html(&html, None).date.as_deref(),
+            Some("2019-11-18")
+        );
+    }
+
+    #[test]
+    fn text_only_profile_drops_alt_text_and_captions() {
+        let html = page(&format!(
+            "<p>{PROSE}</p><figure><img src=/p.jpg alt='A closed bridge'>\
+             <figcaption>The bridge on Monday.</figcaption></figure><p>{PROSE}</p>"
+        ));
+        let url = Url::parse("https://news.test/a").unwrap();
+        let reader = extract_html(&html, Some(&url)).body;
+        assert!(
+            reader.contains("![A closed bridge](https://news.test/p.jpg)"),
+            "{reader}"
+        );
+        assert!(reader.contains("*The bridge on Monday.*"), "{reader}");
+        let text = extract_html_with(&html, Some(&url), &ExtractOptions::text_only()).body;
+        assert!(text.contains("![](https://news.test/p.jpg)") && !text.contains("Monday"));
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for html in [
+            "",
+            "just text",
+            "<html>",
+            "<p>",
+            "<table><td>x",
+            "\u{0}\u{feff}<b>x",
+        ] {
+            let _ = extract_html(html, None);
+        }
+        let deep = format!("{}<p>deep text here</p>", "<div>".repeat(5_000));
+        let x = extract_html(&deep, None);
+        assert!(x.body.len() < 10_000);
     }
 }

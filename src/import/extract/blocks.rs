@@ -1,0 +1,300 @@
+//! The article as a flat list of Markdown blocks: the boilerplate filter that drops leftover
+//! chrome lines (share prompts, "Advertisement", link lists, …) and the final rendering.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a block is; decides its Markdown prefix.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Kind {
+    /// A paragraph.
+    Para,
+    /// A subheading of the given level (1–6).
+    Heading(u8),
+    /// A list item: nesting depth and the number for ordered lists.
+    Item { depth: u8, number: Option<usize> },
+    /// A further paragraph inside a list item.
+    ItemCont { depth: u8 },
+    /// Preformatted text, rendered fenced.
+    Code,
+    /// An already rendered table.
+    Table,
+    /// An image or figure caption.
+    Caption,
+}
+
+/// One rendered block with the measures the filter needs.
+#[derive(Debug, Clone)]
+pub(super) struct Block {
+    pub kind: Kind,
+    /// Block-quote depth.
+    pub quote: u8,
+    /// Inline Markdown.
+    pub text: String,
+    /// Visible non-whitespace characters.
+    pub chars: u32,
+    /// Of which inside links.
+    pub link_chars: u32,
+    /// Whether the block holds an image.
+    pub image: bool,
+}
+
+/// Short lines that are page furniture whatever element they sit in.
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\W*(
+        advertisements?|advert|ads?|sponsored(\ content)?|promoted|
+        share(\ this)?(\ (article|story|post|page))?(\ on\ \w+)?|share\ via.*|
+        (follow|like)\ us\ on.*|sign\ up\ (for|to)\ .*|subscribe(\ to|\ now|\ for).*|
+        related(\ (articles?|stories|posts|content|news|coverage))?|
+        (read|see)\ (more|also|next)\b.{0,100}|more\ from\ .{0,60}|recommended(\ for\ you)?|
+        click\ here\ to\ .*|(photo|image|picture|video)\s?(credit)?:.{0,80}|
+        loading\.*|please\ wait\.*|comments?|\d+\ comments?|leave\ a\ (comment|reply)|
+        tags?:.*|topics?:.*|filed\ under:?.*|
+        (skip|jump)\ to\ (main\ )?content|back\ to\ top|print(\ this)?(\ article)?|email|
+        (this|the)\ article\ (is|was)\ (more\ than|over).{0,40}\ old
+        )\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// Calls to action and contact lines that give a short block away as chrome wherever they sit.
+static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(newsletter|sign up (for|to)|subscribe (to|now|for)|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|download (our|the) app|©)",
+    )
+    .expect("valid regex")
+});
+
+/// Drops chrome blocks: furniture lines, link lists, headings left without a section.
+pub(super) fn filter(blocks: Vec<Block>) -> Vec<Block> {
+    let repeated = repeated_lines(&blocks);
+    let blocks: Vec<Block> = blocks
+        .into_iter()
+        .filter(|b| !is_chrome(b) && !repeated.contains(&b.text))
+        .collect();
+    let mut kept = drop_end_sections(blocks);
+    // A heading whose section was all chrome ("Related stories" above a dropped list) goes too;
+    // images do not count as a section's content.
+    let mut i = kept.len();
+    while i > 0 {
+        i -= 1;
+        if matches!(kept[i].kind, Kind::Heading(_)) {
+            let next = kept[i + 1..].iter().find(|n| n.chars > 0);
+            let empty = next
+                .is_none_or(|n| matches!(n.kind, Kind::Heading(l) if Some(l) <= level(&kept[i])));
+            if empty {
+                kept.remove(i);
+            }
+        }
+    }
+    kept
+}
+
+/// Headings of the sections that follow an article: author boxes, disclaimers, related links.
+static END_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(about the (author|authors|reviewer|writer|expert)s?|author bio|meet the (author|expert)s?|disclaimer|related( (posts|articles|stories|reading|content|guides|resources))?|you (may|might) also (like|enjoy)|more (from|on|stories|articles)\b.*|recommended( for you| reading)?|leave a (reply|comment)|\d* ?comments?|share this( article| post| story)?|further reading|read (next|more)|popular posts|latest (posts|news|articles)|recent posts|subscribe\b.*|sign up\b.*|newsletter|join our newsletter)\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// Drops each end-of-article section: its heading and everything up to the next heading of the
+/// same or a higher level.
+fn drop_end_sections(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut skipping: Option<u8> = None;
+    for b in blocks {
+        if let Kind::Heading(l) = b.kind {
+            if skipping.is_some_and(|s| l <= s) {
+                skipping = None;
+            }
+            if skipping.is_none() && END_SECTION.is_match(plain_text(&b.text).trim()) {
+                skipping = Some(l);
+            }
+        }
+        if skipping.is_none() {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// Short link lines that occur three times or more (share-button rows under every teaser).
+fn repeated_lines(blocks: &[Block]) -> Vec<String> {
+    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for b in blocks
+        .iter()
+        .filter(|b| b.chars > 0 && b.chars < 100 && b.link_chars * 3 > b.chars)
+    {
+        *counts.entry(b.text.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(t, _)| t.to_string())
+        .collect()
+}
+
+fn level(b: &Block) -> Option<u8> {
+    match b.kind {
+        Kind::Heading(l) => Some(l),
+        _ => None,
+    }
+}
+
+fn is_chrome(b: &Block) -> bool {
+    if b.chars == 0 {
+        return !b.image;
+    }
+    if b.image && b.chars < 3 {
+        return false;
+    }
+    let density = b.link_chars as f32 / b.chars as f32;
+    if matches!(b.kind, Kind::Code | Kind::Table) {
+        return false;
+    }
+    // Lines made of links are navigation ("Read more", related lists), unless long prose.
+    if density > 0.6 && b.chars < 400 {
+        return true;
+    }
+    if b.chars < 200 {
+        let plain = plain_text(&b.text);
+        let plain = plain.trim();
+        if (b.chars < 160 && FURNITURE.is_match(plain)) || PROMPTS.is_match(plain) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Inline Markdown without link targets and escapes: what a reader sees.
+pub(super) fn plain_text(md: &str) -> String {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"!?\[((?:[^\]\\]|\\.)*)\]\([^)]*\)").expect("valid regex"));
+    let text = LINK.replace_all(md, "$1");
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(n) = chars.next() {
+                out.push(n);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Joins blocks into the Markdown body: blank lines between blocks, single newlines between
+/// items of one list.
+pub(super) fn render(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut prev_item = false;
+    for b in blocks {
+        let is_item = matches!(b.kind, Kind::Item { .. });
+        if !out.is_empty() {
+            out.push_str(if is_item && prev_item { "\n" } else { "\n\n" });
+        }
+        prev_item = is_item || matches!(b.kind, Kind::ItemCont { .. });
+        let body = match &b.kind {
+            Kind::Para => b.text.clone(),
+            Kind::Heading(l) => format!("{} {}", "#".repeat((*l).clamp(2, 6) as usize), b.text),
+            Kind::Item { depth, number } => {
+                let indent = "   ".repeat(*depth as usize);
+                match number {
+                    Some(n) => format!("{indent}{n}. {}", b.text),
+                    None => format!("{indent}- {}", b.text),
+                }
+            }
+            Kind::ItemCont { depth } => {
+                let indent = "   ".repeat(*depth as usize + 1);
+                b.text
+                    .lines()
+                    .map(|l| format!("{indent}{l}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            Kind::Code | Kind::Table => b.text.clone(),
+            Kind::Caption => format!("*{}*", b.text),
+        };
+        if b.quote > 0 {
+            let prefix = "> ".repeat(b.quote as usize);
+            let quoted: Vec<String> = body.lines().map(|l| format!("{prefix}{l}")).collect();
+            out.push_str(&quoted.join("\n"));
+        } else {
+            out.push_str(&body);
+        }
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str, link_chars: u32) -> Block {
+        Block {
+            kind: Kind::Para,
+            quote: 0,
+            text: text.to_string(),
+            chars: text.chars().filter(|c| !c.is_whitespace()).count() as u32,
+            link_chars,
+            image: false,
+        }
+    }
+
+    #[test]
+    fn furniture_and_link_lines_are_dropped() {
+        let blocks = vec![
+            para("Advertisement", 0),
+            para("The council voted on Tuesday to close the bridge.", 0),
+            Block {
+                chars: 10,
+                ..para("[Other story](https://x.test/a)", 10)
+            },
+            para("Share this article", 0),
+        ];
+        let kept = filter(blocks);
+        assert_eq!(kept.len(), 1);
+        assert!(kept[0].text.starts_with("The council"));
+    }
+
+    #[test]
+    fn end_of_article_sections_are_dropped() {
+        let heading = |t: &str, l: u8| Block {
+            kind: Kind::Heading(l),
+            ..para(t, 0)
+        };
+        let blocks = vec![
+            para("The council voted on Tuesday to close the bridge.", 0),
+            heading("About the Author", 2),
+            para("Jane writes about bridges for the paper.", 0),
+            heading("What happens next", 2),
+            para("Repairs start in May, the council said.", 0),
+        ];
+        let kept = filter(blocks);
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(!texts
+            .iter()
+            .any(|t| t.contains("Jane") || t.contains("About")));
+    }
+
+    #[test]
+    fn lists_and_quotes_render_as_markdown() {
+        let mut item = para("one", 0);
+        item.kind = Kind::Item {
+            depth: 0,
+            number: None,
+        };
+        let mut item2 = item.clone();
+        item2.text = "two".into();
+        let mut q = para("quoted", 0);
+        q.quote = 1;
+        assert_eq!(render(&[item, item2, q]), "- one\n- two\n\n> quoted\n");
+    }
+}

@@ -1,0 +1,417 @@
+//! Finding the article in the page: text statistics per element, boilerplate marking, and a
+//! paragraph-based content score (in the spirit of Readability) that picks the element holding
+//! the article, plus the sibling blocks that belong with it.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node};
+
+use super::junk;
+
+/// Text statistics of one element, junk excluded.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Stat {
+    /// Non-whitespace characters of visible text.
+    pub text: u32,
+    /// Of which inside links.
+    pub link: u32,
+}
+
+/// The parsed page with what the extractor learned about it.
+pub(super) struct Analysis {
+    /// Text statistics per element (hard junk has none).
+    pub stats: HashMap<NodeId, Stat>,
+    /// Elements never to be read: hard junk and soft junk that does not hold the article.
+    pub junk: HashSet<NodeId>,
+}
+
+impl Analysis {
+    /// Statistics of one element (zero for junk and unknown nodes).
+    pub fn stat(&self, id: NodeId) -> Stat {
+        self.stats.get(&id).copied().unwrap_or_default()
+    }
+
+    /// Link characters per text character, 0 for empty elements.
+    pub fn link_density(&self, id: NodeId) -> f32 {
+        let s = self.stat(id);
+        if s.text == 0 {
+            0.0
+        } else {
+            s.link as f32 / s.text as f32
+        }
+    }
+}
+
+/// Walks the page once: text statistics, hard junk, then soft junk that is not the article.
+pub(super) fn analyse(doc: &Html) -> Analysis {
+    let mut a = Analysis {
+        stats: HashMap::with_capacity(4096),
+        junk: HashSet::new(),
+    };
+    let mut soft = Vec::new();
+    collect(doc.tree.root(), &mut a, &mut soft, false, 0);
+    let total = a.stat(doc.root_element().id()).text.max(1);
+    for (id, strength) in soft {
+        // A soft-junk element holding most of the page is the article's own wrapper with an
+        // unlucky class name, not chrome; for weak words, so is one holding plenty of prose.
+        let st = a.stat(id);
+        let most = st.text as f32 >= 0.5 * total as f32;
+        let ld = a.link_density(id);
+        let keep = match strength {
+            junk::Soft::Weak => st.text > 1000 && ld < 0.5,
+            junk::Soft::Strong => st.text > 1500 && ld < 0.3,
+            _ => false,
+        };
+        if !(most || keep) {
+            a.junk.insert(id);
+        }
+    }
+    a
+}
+
+/// Deepest element read. Real pages nest a few dozen levels; anything below this is junk, which
+/// also bounds the recursion of every later pass (they do not descend into junk).
+const MAX_DEPTH: u32 = 400;
+
+fn collect(
+    node: NodeRef<Node>,
+    a: &mut Analysis,
+    soft: &mut Vec<(NodeId, junk::Soft)>,
+    in_link: bool,
+    depth: u32,
+) -> Stat {
+    match node.value() {
+        Node::Text(t) => {
+            let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            Stat {
+                text: n,
+                link: if in_link { n } else { 0 },
+            }
+        }
+        Node::Element(el) => {
+            if depth > MAX_DEPTH || junk::is_hard_junk(el) {
+                a.junk.insert(node.id());
+                return Stat::default();
+            }
+            let strength = junk::soft_junk(el);
+            if strength != junk::Soft::No {
+                soft.push((node.id(), strength));
+            }
+            let link = in_link || el.name() == "a";
+            let mut s = Stat::default();
+            for child in node.children() {
+                let c = collect(child, a, soft, link, depth + 1);
+                s.text += c.text;
+                s.link += c.link;
+            }
+            a.stats.insert(node.id(), s);
+            s
+        }
+        Node::Document | Node::Fragment => {
+            let mut s = Stat::default();
+            for child in node.children() {
+                let c = collect(child, a, soft, in_link, depth + 1);
+                s.text += c.text;
+                s.link += c.link;
+            }
+            s
+        }
+        _ => Stat::default(),
+    }
+}
+
+/// Tags scored as paragraphs when they hold enough text.
+const PARA_TAGS: &[&str] = &["p", "pre", "td", "blockquote", "dd"];
+/// Tags whose direct text makes them paragraphs too (text written straight into a div).
+const LOOSE_TAGS: &[&str] = &[
+    "div", "section", "article", "span", "font", "center", "main",
+];
+
+/// Picks the elements that hold the article, in document order.
+pub(super) fn find_article(doc: &Html, a: &Analysis) -> Vec<NodeId> {
+    let mut sc = Scores::default();
+    score_paragraphs(doc.tree.root(), a, &mut sc);
+    let scores = sc.score;
+    let mut best: Option<(NodeId, f32)> = None;
+    for (&id, &raw) in &scores {
+        let s = raw * (1.0 - a.link_density(id));
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((id, s));
+        }
+    }
+    let Some((top, top_score)) = best else {
+        return vec![body_or_root(doc)];
+    };
+    let top = climb(doc, a, &scores, top, top_score);
+    let top = cover_prose(doc, a, &sc.good, top);
+    with_siblings(doc, a, &scores, top)
+}
+
+/// Paragraph scores per element, and the prose (non-link paragraph text) each one holds.
+#[derive(Default)]
+struct Scores {
+    score: HashMap<NodeId, f32>,
+    good: HashMap<NodeId, u32>,
+}
+
+/// Share of the page's prose the article element must hold. Long guides and page-builder
+/// layouts split the article into many sibling sections; the best-scoring one is then only a
+/// part, and the element that holds most of the prose is the article.
+const PROSE_SHARE: f32 = 0.6;
+/// Most link text allowed in what a climb adds (teaser lists and share rows are links).
+const CLIMB_MAX_LINKS: f32 = 0.4;
+
+fn cover_prose(doc: &Html, a: &Analysis, good: &HashMap<NodeId, u32>, top: NodeId) -> NodeId {
+    let body = body_or_root(doc);
+    let total = good.get(&body).copied().unwrap_or(0) as f32;
+    let mut cur = top;
+    while (good.get(&cur).copied().unwrap_or(0) as f32) < PROSE_SHARE * total {
+        let Some(p) = doc.tree.get(cur).and_then(|n| n.parent()) else {
+            return top;
+        };
+        if !p.value().is_element() || p.id() == body || is_body(p) {
+            return top;
+        }
+        // What climbing adds must read like more article (prose), not teaser lists or
+        // share buttons, which are mostly links.
+        let (ps, cs) = (a.stat(p.id()), a.stat(cur));
+        let extra_text = ps.text.saturating_sub(cs.text);
+        let extra_link = ps.link.saturating_sub(cs.link);
+        if extra_text > 0 && extra_link as f32 > CLIMB_MAX_LINKS * extra_text as f32 {
+            return top;
+        }
+        cur = p.id();
+    }
+    cur
+}
+
+fn body_or_root(doc: &Html) -> NodeId {
+    doc.root_element()
+        .child_elements()
+        .find(|e| e.value().name() == "body")
+        .map_or(doc.root_element().id(), |b| b.id())
+}
+
+/// Adds every paragraph's score to its ancestors, less the further up they are, and its prose
+/// to all of them.
+fn score_paragraphs(node: NodeRef<Node>, a: &Analysis, sc: &mut Scores) {
+    for child in node.children() {
+        let Node::Element(el) = child.value() else {
+            continue;
+        };
+        if a.junk.contains(&child.id()) {
+            continue;
+        }
+        let name = el.name();
+        let st = a.stat(child.id());
+        let (len, prose) = if PARA_TAGS.contains(&name) {
+            (st.text, st.text - st.link)
+        } else if LOOSE_TAGS.contains(&name) {
+            let d = direct_text(child);
+            (d, d)
+        } else if name == "li" && st.text >= 60 {
+            (0, st.text - st.link)
+        } else {
+            (0, 0)
+        };
+        if prose >= 25 && prose * 10 >= len * 7 {
+            for anc in child.ancestors() {
+                *sc.good.entry(anc.id()).or_default() += prose;
+            }
+        }
+        if len >= 25 {
+            // Text written straight into a div makes the div itself the candidate.
+            add_score(child, len, !PARA_TAGS.contains(&name), sc);
+        }
+        if !PARA_TAGS.contains(&name) || name == "td" || name == "blockquote" {
+            score_paragraphs(child, a, sc);
+        }
+    }
+}
+
+fn add_score(child: NodeRef<Node>, len: u32, include_self: bool, sc: &mut Scores) {
+    let commas = comma_count(child) as f32;
+    let s = 1.0 + commas + (len as f32 / 100.0).min(3.0);
+    let own = include_self.then_some(child);
+    for (level, anc) in own.into_iter().chain(child.ancestors()).take(5).enumerate() {
+        let Node::Element(ae) = anc.value() else {
+            break;
+        };
+        let div = match level {
+            0 => 1.0,
+            1 => 2.0,
+            l => l as f32 * 3.0,
+        };
+        let entry = sc
+            .score
+            .entry(anc.id())
+            .or_insert_with(|| initial_score(ae));
+        *entry += s / div;
+    }
+}
+
+fn initial_score(el: &scraper::node::Element) -> f32 {
+    let base = match el.name() {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    base + junk::class_weight(el)
+}
+
+/// Non-whitespace characters in the element's own text nodes (not its children's).
+fn direct_text(node: NodeRef<Node>) -> u32 {
+    node.children()
+        .filter_map(|c| c.value().as_text())
+        .map(|t| t.chars().filter(|c| !c.is_whitespace()).count() as u32)
+        .sum()
+}
+
+fn comma_count(node: NodeRef<Node>) -> usize {
+    node.descendants()
+        .filter_map(|c| c.value().as_text())
+        .map(|t| t.matches([',', '，', '、', '،']).count())
+        .sum()
+}
+
+/// Moves up from the best element when its ancestors score about as well (the article is split
+/// across several blocks) or when it is an only child.
+fn climb(
+    doc: &Html,
+    a: &Analysis,
+    scores: &HashMap<NodeId, f32>,
+    mut top: NodeId,
+    top_score: f32,
+) -> NodeId {
+    let score_of = |id: NodeId| scores.get(&id).map(|s| s * (1.0 - a.link_density(id)));
+    let mut last = top_score;
+    let mut cur = doc.tree.get(top).and_then(|n| n.parent());
+    while let Some(p) = cur {
+        if !p.value().is_element() || is_body(p) {
+            break;
+        }
+        let Some(ps) = score_of(p.id()) else { break };
+        if ps < top_score / 3.0 {
+            break;
+        }
+        if ps > last {
+            top = p.id();
+            break;
+        }
+        last = ps;
+        cur = p.parent();
+    }
+    // An only child says nothing the parent does not.
+    while let Some(p) = doc.tree.get(top).and_then(|n| n.parent()) {
+        if !p.value().is_element() || is_body(p) {
+            break;
+        }
+        let elements = p.children().filter(|c| c.value().is_element()).count();
+        if elements != 1 {
+            break;
+        }
+        top = p.id();
+    }
+    top
+}
+
+fn is_body(n: NodeRef<Node>) -> bool {
+    n.value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "body" | "html"))
+}
+
+/// The best element plus siblings that score well or read like article paragraphs.
+fn with_siblings(
+    doc: &Html,
+    a: &Analysis,
+    scores: &HashMap<NodeId, f32>,
+    top: NodeId,
+) -> Vec<NodeId> {
+    let Some(node) = doc.tree.get(top) else {
+        return vec![top];
+    };
+    let Some(parent) = node.parent() else {
+        return vec![top];
+    };
+    let top_score = scores.get(&top).copied().unwrap_or(0.0) * (1.0 - a.link_density(top));
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = node.value().as_element().and_then(|e| e.attr("class"));
+    let mut out = Vec::new();
+    for sib in parent.children() {
+        let Node::Element(el) = sib.value() else {
+            continue;
+        };
+        if sib.id() == top {
+            out.push(top);
+            continue;
+        }
+        if a.junk.contains(&sib.id()) {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if top_class.is_some() && el.attr("class") == top_class {
+            bonus = top_score * 0.2;
+        }
+        let s = scores.get(&sib.id()).copied().unwrap_or(0.0) * (1.0 - a.link_density(sib.id()));
+        let keep = if s + bonus >= threshold {
+            true
+        } else if el.name() == "p" {
+            let st = a.stat(sib.id());
+            let ld = a.link_density(sib.id());
+            (st.text > 80 && ld < 0.25) || (st.text > 0 && ld == 0.0 && ends_sentence(sib))
+        } else {
+            false
+        };
+        if keep {
+            out.push(sib.id());
+        }
+    }
+    out
+}
+
+fn ends_sentence(n: NodeRef<Node>) -> bool {
+    let text: String = n
+        .descendants()
+        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+        .collect();
+    let t = text.trim_end();
+    t.ends_with('.') && t.chars().filter(|c| !c.is_whitespace()).count() > 30
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article_text(html: &str) -> String {
+        let doc = Html::parse_document(html);
+        let a = analyse(&doc);
+        find_article(&doc, &a)
+            .into_iter()
+            .map(|id| {
+                let n = doc.tree.get(id).unwrap();
+                scraper::ElementRef::wrap(n)
+                    .unwrap()
+                    .text()
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn picks_the_paragraph_container_over_the_sidebar() {
+        let para = "<p>This is a sentence of the article, with commas, and enough words.</p>";
+        let html = format!(
+            "<body><div class=sidebar><p>Side text, short, but there.</p></div>\
+             <div class=story>{}</div><div class=related><a href=x>Other story</a></div></body>",
+            para.repeat(6)
+        );
+        let text = article_text(&html);
+        assert!(text.contains("This is a sentence"));
+        assert!(!text.contains("Side text"));
+        assert!(!text.contains("Other story"));
+    }
+}

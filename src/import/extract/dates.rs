@@ -1,0 +1,469 @@
+//! Publication and update dates. Signals are tried from the most to the least deliberate:
+//! JSON-LD and publication meta tags, marked `<time>` elements, the URL path, date-classed
+//! texts, then any `<time>`. Every candidate is parsed to a calendar date and checked for sanity,
+//! so a broken value falls through to the next signal instead of ending the search.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::signals::Signals;
+
+/// Meta keys that hold the publication date, most specific first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "publication_date",
+    "pubdate",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "original-publish-date",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "rnews:datepublished",
+    "date_published",
+    "sailthru.published_time",
+    "displaydate",
+    "published",
+    "article:created",
+    "created",
+    "pub_date",
+    "publication-date",
+    "date.created",
+];
+
+/// Generic date meta keys: as often the last change as the publication, so they only count
+/// when the page shows the same day or nothing better.
+const GENERIC_KEYS: &[&str] = &["date", "dc.date", "dcterms.date"];
+
+/// Meta keys that hold the last update.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+];
+
+/// A parsed date: `YYYY-MM-DD`, with the time and zone when known.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Stamp {
+    pub day: String,
+    pub time: Option<String>,
+    pub zone: Option<String>,
+}
+
+impl Stamp {
+    /// RFC 3339 when the zone is known, else `YYYY-MM-DD[ HH:MM]`.
+    pub fn render(&self) -> String {
+        match (&self.time, &self.zone) {
+            (Some(t), Some(z)) => format!("{}T{t}{z}", self.day),
+            (Some(t), None) => format!("{} {}", self.day, &t[..5]),
+            _ => self.day.clone(),
+        }
+    }
+}
+
+/// The publication date. A declared date (JSON-LD, meta tags, marked `<time>`) wins, but the
+/// page's visible dates arbitrate: when the page shows the update date and not the declared
+/// one, readers (and archives) know the article by the shown date; when the declared time is
+/// in UTC and the page shows the day before or after, the shown local day is the right one.
+pub(super) fn published(
+    s: &Signals,
+    ld_pub: Option<&str>,
+    ld_mod: Option<&str>,
+    url: Option<&str>,
+) -> Option<Stamp> {
+    let from_url = url.and_then(url_date);
+    let declared = ld_pub
+        .into_iter()
+        .chain(
+            PUBLISHED_KEYS
+                .iter()
+                .flat_map(|k| s.metas_of(k).iter().map(String::as_str)),
+        )
+        .chain(
+            s.times
+                .iter()
+                .filter(|t| t.published)
+                .map(|t| t.value.as_str()),
+        )
+        .find_map(parse);
+    let updated = modified(s, ld_mod);
+    match (declared, from_url) {
+        (Some(p), Some(u)) => Some(prefer_url(p, u)),
+        (Some(p), None) => Some(arbitrate(s, p, updated)),
+        (None, Some(u)) => Some(u),
+        (None, None) => undeclared(s, updated),
+    }
+}
+
+/// A declared date the page does not show is checked against what it does show.
+fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
+    let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
+    if shown(&p.day) {
+        return p;
+    }
+    if let Some(v) = utc_shift(s, &p) {
+        return v;
+    }
+    if let Some(m) = updated.filter(|m| shown(&m.day)) {
+        return m;
+    }
+    p
+}
+
+/// A UTC time near midnight is the day before in the Americas or the day after in Asia; when
+/// the page shows that neighbouring day, it is the outlet's local date.
+fn utc_shift(s: &Signals, p: &Stamp) -> Option<Stamp> {
+    if !matches!(p.zone.as_deref(), Some("Z") | Some("+00:00")) {
+        return None;
+    }
+    let hour: u32 = p.time.as_deref()?.get(..2)?.parse().ok()?;
+    let day = chrono::NaiveDate::parse_from_str(&p.day, "%Y-%m-%d").ok()?;
+    let neighbour = if hour < 8 {
+        day.pred_opt()?
+    } else if hour >= 16 {
+        day.succ_opt()?
+    } else {
+        return None;
+    };
+    let n = neighbour.format("%Y-%m-%d").to_string();
+    let shown = s.visible_dates.iter().any(|v| v.day == n);
+    shown.then_some(Stamp {
+        day: n,
+        time: None,
+        zone: None,
+    })
+}
+
+/// Dates of `<time>` elements and date-classed elements, in page order.
+fn element_dates(s: &Signals) -> impl Iterator<Item = Stamp> + '_ {
+    s.times
+        .iter()
+        .filter(|t| !t.modified)
+        .map(|t| t.value.as_str())
+        .chain(s.date_texts.iter().map(String::as_str))
+        .filter_map(parse)
+}
+
+/// No declared date and none in the URL: an update date the page shows, a dated element, or
+/// the first date written after the headline.
+fn undeclared(s: &Signals, updated: Option<Stamp>) -> Option<Stamp> {
+    let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
+    let generic = GENERIC_KEYS
+        .iter()
+        .flat_map(|k| s.metas_of(k).iter())
+        .find_map(|v| parse(v));
+    if let Some(g) = generic.clone().filter(|g| shown(&g.day)) {
+        return Some(g);
+    }
+    if let Some(m) = updated.filter(|m| shown(&m.day)) {
+        return Some(m);
+    }
+    element_dates(s)
+        .next()
+        .or(generic)
+        .or_else(|| {
+            s.visible_dates
+                .iter()
+                .find(|v| v.after_h1)
+                .cloned()
+                .map(Stamp::from)
+        })
+        .or_else(|| s.visible_dates.first().cloned().map(Stamp::from))
+}
+
+/// A date written in the page's visible text.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Visible {
+    pub day: String,
+    /// Whether it comes after the first `<h1>` (dates before it are usually site chrome).
+    pub after_h1: bool,
+}
+
+impl From<Visible> for Stamp {
+    fn from(v: Visible) -> Self {
+        Stamp {
+            day: v.day,
+            time: None,
+            zone: None,
+        }
+    }
+}
+
+/// A date in running text: written-out and numeric forms only (no bare digit runs, which
+/// are more often ids, phone numbers or prices).
+pub(super) fn parse_visible(text: &str) -> Option<Stamp> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // In a long text only a leading date counts ("01.02.2022 The labour market…"): dates
+    // inside prose are about other things.
+    let text = if text.len() > 200 {
+        let mut end = 40;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[..end]
+    } else {
+        text
+    };
+    if let Some(c) = ISO.captures(text) {
+        return make(&c[1], &c[2], &c[3]);
+    }
+    textual(text).or_else(|| dmy(text))
+}
+
+/// A full date in the URL is the day the outlet filed the article under: when a declared date
+/// disagrees (a re-publication, a time-zone shift), the URL's day wins.
+fn prefer_url(st: Stamp, url: Stamp) -> Stamp {
+    if url.day == st.day {
+        return st;
+    }
+    url
+}
+
+/// The last update, when the page states one.
+pub(super) fn modified(s: &Signals, ld_date: Option<&str>) -> Option<Stamp> {
+    ld_date
+        .into_iter()
+        .chain(
+            MODIFIED_KEYS
+                .iter()
+                .flat_map(|k| s.metas_of(k).iter().map(String::as_str)),
+        )
+        .chain(
+            s.times
+                .iter()
+                .filter(|t| t.modified)
+                .map(|t| t.value.as_str()),
+        )
+        .find_map(parse)
+}
+
+/// A full date in the URL path: `/2019/11/18/`, `/2019-11-18`, `/20191118/`.
+pub(super) fn url_date(url: &str) -> Option<Stamp> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"[/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)",
+        )
+        .expect("valid regex")
+    });
+    let c = RE.captures(url)?;
+    let m = c.get(2).or(c.get(4))?.as_str();
+    let d = c.get(3).or(c.get(5))?.as_str();
+    make(&c[1], m, d)
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?",
+    )
+    .expect("valid regex")
+});
+
+static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T?\d{4,6})?")
+        .expect("valid regex")
+});
+
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b").expect("valid regex")
+});
+
+static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(\p{L}{3,}\.?),?\s+((?:19|20)\d{2})\b)|(?:\b(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b)",
+    )
+    .expect("valid regex")
+});
+
+/// Parses the common written forms of a date; `None` when nothing sane is found.
+pub(super) fn parse(raw: &str) -> Option<Stamp> {
+    let s = raw.trim();
+    if s.is_empty() || s.len() > 300 {
+        return None;
+    }
+    if let Some(c) = ISO.captures(s) {
+        let mut st = make(&c[1], &c[2], &c[3])?;
+        if let (Some(h), Some(m)) = (c.get(4), c.get(5)) {
+            let sec = c.get(6).map_or("00", |m| m.as_str());
+            st.time = Some(format!("{:0>2}:{}:{}", h.as_str(), m.as_str(), sec));
+            st.zone = c.get(7).map(|z| zone(z.as_str()));
+        }
+        return Some(st);
+    }
+    if let Some(c) = COMPACT.captures(s) {
+        return make(&c[1], &c[2], &c[3]);
+    }
+    if let Some(st) = textual(s).or_else(|| dmy(s)) {
+        return Some(st);
+    }
+    parse_epoch(s)
+}
+
+fn textual(s: &str) -> Option<Stamp> {
+    for c in TEXTUAL.captures_iter(s) {
+        let (d, m, y) = match c.get(1) {
+            Some(d) => (d.as_str(), &c[2], &c[3]),
+            None => (&c[5], &c[4], &c[6]),
+        };
+        if let Some(st) = month_number(m).and_then(|month| make(y, &month.to_string(), d)) {
+            return Some(st);
+        }
+    }
+    None
+}
+
+/// `18.11.2019` or `11/18/2019`: day first unless that cannot be.
+fn dmy(s: &str) -> Option<Stamp> {
+    let c = DMY.captures(s)?;
+    let (a, b) = (&c[1], &c[2]);
+    let first: u32 = a.parse().ok()?;
+    let second: u32 = b.parse().ok()?;
+    if s.contains('.') || first > 12 {
+        make(&c[3], b, a)
+    } else if second > 12 {
+        make(&c[3], a, b)
+    } else {
+        // Slashes with both parts under 13: the US order is the common one on the web.
+        make(&c[3], a, b)
+    }
+}
+
+fn parse_epoch(s: &str) -> Option<Stamp> {
+    if !(s.len() == 10 || s.len() == 13) || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let secs: i64 = s[..10].parse().ok()?;
+    let dt = chrono::DateTime::from_timestamp(secs, 0)?;
+    let st = make(
+        &dt.format("%Y").to_string(),
+        &dt.format("%m").to_string(),
+        &dt.format("%d").to_string(),
+    )?;
+    Some(st)
+}
+
+fn zone(z: &str) -> String {
+    if z == "Z" {
+        return "Z".into();
+    }
+    let digits: String = z[1..].chars().filter(|c| c.is_ascii_digit()).collect();
+    format!("{}{}:{}", &z[..1], &digits[..2], &digits[2..4])
+}
+
+/// Builds a stamp from year, month and day texts, rejecting impossible or implausible dates.
+fn make(y: &str, m: &str, d: &str) -> Option<Stamp> {
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let date = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+    let this_year = chrono::Utc::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap_or(2030);
+    if !(1995..=this_year + 1).contains(&y) {
+        return None;
+    }
+    Some(Stamp {
+        day: date.format("%Y-%m-%d").to_string(),
+        time: None,
+        zone: None,
+    })
+}
+
+/// Month names and abbreviations in English, German, French, Spanish, Italian, Portuguese,
+/// Dutch, Polish and Russian.
+#[rustfmt::skip]
+const MONTHS: [&[&str]; 12] = [
+    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia"],
+    &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr", "febbraio", "fevereiro", "februari", "lutego"],
+    &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март", "maart", "março", "marco", "marca"],
+    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr", "aprile", "kwietnia"],
+    &["may", "mai", "mayo", "мая", "май", "maggio", "maio", "mei", "maja"],
+    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "junho", "czerwca"],
+    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "julho", "lipca"],
+    &["aug", "august", "août", "aout", "agosto", "августа", "август", "augustus", "sierpnia"],
+    &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь", "settembre", "setembro", "września"],
+    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "outubro", "października"],
+    &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь", "novembro", "listopada"],
+    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dezembro", "grudnia"],
+];
+
+/// The month number of a month name or abbreviation.
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&n.as_str()))
+        .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_forms_parse_to_the_same_day() {
+        for s in [
+            "2019-11-18T10:00:00-05:00",
+            "November 18, 2019",
+            "Nov. 18th, 2019 at 3pm",
+            "18 November 2019",
+            "18.11.2019",
+            "Posted on 2019/11/18",
+            "20191118",
+            "18 ноября 2019",
+        ] {
+            assert_eq!(
+                parse(s).map(|d| d.day),
+                Some("2019-11-18".to_string()),
+                "{s}"
+            );
+        }
+        assert_eq!(parse("1574089200").unwrap().day, "2019-11-18");
+        assert_eq!(parse("2019-02-30"), None);
+        assert_eq!(parse("version 1.2.3"), None);
+    }
+
+    #[test]
+    fn zone_is_kept_in_rfc3339() {
+        let st = parse("2025-06-12T15:29:00+0400").unwrap();
+        assert_eq!(st.render(), "2025-06-12T15:29:00+04:00");
+        assert_eq!(
+            parse("2025-06-12 15:29").unwrap().render(),
+            "2025-06-12 15:29"
+        );
+    }
+
+    #[test]
+    fn url_paths_give_dates() {
+        let u = "https://venturebeat.com/2019/11/18/new-york/";
+        assert_eq!(url_date(u).unwrap().day, "2019-11-18");
+        assert_eq!(
+            url_date("https://x.test/news/2019-11-18-title")
+                .unwrap()
+                .day,
+            "2019-11-18"
+        );
+        assert!(url_date("https://x.test/id/123456789").is_none());
+    }
+}

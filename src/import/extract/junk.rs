@@ -1,0 +1,289 @@
+//! Boilerplate classification: which elements are never article text.
+//!
+//! Two strengths. *Hard* junk (scripts, form controls, navigation, embedded content, …) is never
+//! read, whatever it contains; this is also the sanitizing layer, so anything executable or
+//! interactive is decided here. *Soft* junk is recognised by its class, id or role (share bars,
+//! related links, newsletter boxes, comments, bylines); the caller keeps a soft-junk element when
+//! it holds most of the text, because pages also use such words on the article's own wrapper.
+//! Hidden elements are soft too: streaming renderers park the whole article in one.
+
+use scraper::node::Element;
+
+/// Tags whose content is never article text. Executable, embedded and interactive content is
+/// here so that it can never reach the Markdown.
+#[rustfmt::skip]
+const HARD_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
+    "embed", "applet", "svg", "math", "canvas", "button", "input", "select", "textarea",
+    "option", "optgroup", "label", "dialog", "link", "meta", "title", "audio", "video",
+    "source", "track", "map", "area", "base", "fieldset", "legend", "datalist", "output",
+    "progress", "meter", "menu", "portal", "slot",
+];
+
+/// Class/id words that mark site chrome strongly enough to beat a "content"-like word beside
+/// them (`comment-content` is still a comment).
+#[rustfmt::skip]
+const STRONG_WORDS: &[&str] = &[
+    "comment", "comments", "commentlist", "disqus", "share", "sharing", "sharebar", "social",
+    "socials", "related", "newsletter", "ad", "ads", "advert", "adverts", "advertisement",
+    "advertising", "adsense", "adslot", "dfp", "gpt", "sidebar", "outbrain", "taboola",
+    "promo", "promoted", "cookie", "cookies", "consent", "gdpr", "nav", "navbar", "navigation",
+    "menu", "footer", "breadcrumb", "breadcrumbs", "subscribe", "subscription", "signup",
+    "recirc", "recirculation", "popup", "modal", "overlay", "sponsor", "sponsored", "trending",
+    "popular", "mostpopular", "mostread", "recommended", "recommendations", "zergnet",
+    "hidden", "sronly", "offscreen", "paywall", "skip", "print", "follow", "rating",
+    "reactions", "pagination", "pager", "prevnext", "masthead",
+];
+
+/// Class/id words that usually mark chrome but lose to a "content"-like word on the same element.
+#[rustfmt::skip]
+const WEAK_WORDS: &[&str] = &[
+    "header", "byline", "bylines", "author", "authors", "meta", "metadata", "tags", "tag",
+    "taglist", "bio", "banner", "toolbar", "dateline", "timestamp", "date", "credit",
+    "credits", "topics", "keywords", "categories", "readmore", "prev", "login", "signin",
+    "disclaimer", "tools", "actions", "utility", "caption", "figcaption", "icon", "icons",
+    "btn", "button", "aside", "toc",
+];
+
+/// Words that say "this is the article": they protect an element from the weak words.
+#[rustfmt::skip]
+const CONTENT_WORDS: &[&str] = &[
+    "content", "body", "text", "article", "main", "entry", "story", "post", "prose",
+    "richtext",
+];
+
+/// `itemprop` names whose elements carry metadata rather than article text.
+#[rustfmt::skip]
+const METADATA_PROPS: &[&str] = &[
+    "datePublished", "dateModified", "dateCreated", "headline", "keywords", "mainEntityOfPage",
+    "publisher", "image", "url", "alternativeHeadline",
+];
+
+/// ARIA roles of site chrome.
+#[rustfmt::skip]
+const JUNK_ROLES: &[&str] = &[
+    "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu",
+    "menubar", "search", "toolbar", "tablist", "button",
+];
+
+/// Whether the element's tag or visibility rules it out whatever it contains.
+pub(super) fn is_hard_junk(el: &Element) -> bool {
+    let name = el.name();
+    if HARD_TAGS.contains(&name) {
+        return true;
+    }
+    el.attr("role")
+        .is_some_and(|r| JUNK_ROLES.contains(&r.trim()))
+}
+
+/// How sure the class, id or tag are that an element is chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Soft {
+    /// No chrome word.
+    No,
+    /// A word that also names article parts (`meta`, `header`, `author`): the element is kept
+    /// when it holds a good amount of prose.
+    Weak,
+    /// A word that only names chrome (`share`, `related`, `sidebar`).
+    Strong,
+    /// Reader comments: prose-like, so only the "most of the page" rule keeps them.
+    Comments,
+}
+
+/// Whether class, id or tag mark the element as chrome (share bar, related links, byline, …).
+pub(super) fn soft_junk(el: &Element) -> Soft {
+    if matches!(el.name(), "header" | "form" | "figcaption" | "address") {
+        return Soft::Weak;
+    }
+    // Strong, not hard: an unclosed <aside> can swallow the rest of the page.
+    if matches!(el.name(), "nav" | "aside" | "footer") {
+        return Soft::Strong;
+    }
+    if el.attr("itemprop").is_some_and(|p| p == "author") || el.attr("rel") == Some("author") {
+        return Soft::Weak;
+    }
+    // Microdata written as elements (`<div itemprop="datePublished">`) is metadata, not prose.
+    if el.name() != "img"
+        && el
+            .attr("itemprop")
+            .is_some_and(|p| METADATA_PROPS.contains(&p))
+    {
+        return Soft::Strong;
+    }
+    if is_hidden(el) && !is_streamed_chunk(el) {
+        // Hidden content is only chrome-like: streaming renderers park the whole article in a
+        // hidden element, so the caller keeps one that holds most of the page.
+        return Soft::Strong;
+    }
+    let (strong, weak, content) = class_words(el);
+    if strong && is_comments(el) {
+        Soft::Comments
+    } else if strong {
+        Soft::Strong
+    } else if weak && !content {
+        Soft::Weak
+    } else {
+        Soft::No
+    }
+}
+
+#[cfg(test)]
+fn is_soft_junk(el: &Element) -> bool {
+    soft_junk(el) != Soft::No
+}
+
+/// React streaming parks server-rendered chunks in hidden `<div id="S:1">` elements that a
+/// script moves into place: their content is the page's.
+fn is_streamed_chunk(el: &Element) -> bool {
+    el.id().is_some_and(|id| {
+        let digits = id.strip_prefix("S:").or_else(|| id.strip_prefix("P:"));
+        digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+fn is_comments(el: &Element) -> bool {
+    let ci = format!(
+        "{} {}",
+        el.attr("class").unwrap_or(""),
+        el.id().unwrap_or("")
+    );
+    let ci = ci.to_ascii_lowercase();
+    ci.contains("comment") || ci.contains("disqus")
+}
+
+fn is_hidden(el: &Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    el.attr("style").is_some_and(|style| {
+        let style = style.to_ascii_lowercase().replace(' ', "");
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+/// Positive/negative weight of an element's class and id for content scoring.
+pub(super) fn class_weight(el: &Element) -> f32 {
+    let (strong, weak, content) = class_words(el);
+    let mut w = 0.0;
+    if strong || weak {
+        w -= 25.0;
+    }
+    if content {
+        w += 25.0;
+    }
+    if el.attr("itemprop") == Some("articleBody") {
+        w += 50.0;
+    }
+    w
+}
+
+/// Scans class and id tokens once: (strong chrome word, weak chrome word, content token).
+/// A content word only protects when its own token has no chrome word: `entry-content` protects,
+/// `entry-meta` and `article-header` do not.
+fn class_words(el: &Element) -> (bool, bool, bool) {
+    let (mut strong, mut weak, mut content) = (false, false, false);
+    let sources = [el.attr("class"), el.id()];
+    for token in sources
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_ascii_whitespace)
+    {
+        if is_state_token(token) {
+            continue;
+        }
+        let (mut t_strong, mut t_weak, mut t_content) = (false, false, false);
+        for raw in token.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if raw.is_empty() || raw.len() > 24 {
+                continue;
+            }
+            let word = raw.to_ascii_lowercase();
+            let w = word.as_str();
+            t_strong |= STRONG_WORDS.contains(&w);
+            t_weak |= WEAK_WORDS.contains(&w);
+            t_content |= CONTENT_WORDS.contains(&w);
+        }
+        strong |= t_strong;
+        weak |= t_weak;
+        content |= t_content && !t_strong && !t_weak;
+    }
+    (strong, weak, content)
+}
+
+/// State classes (`has-comments`, `modal-enabled`, `no-sidebar`) describe what a page has, not
+/// what the element is.
+fn is_state_token(token: &str) -> bool {
+    let t = token.to_ascii_lowercase();
+    // Layout classes name the page's grid ("layout-sidebar-left"), not the element's role.
+    t.contains("layout")
+        || [
+            "has-", "no-", "with-", "is-", "show-", "hide-", "js-", "without-",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
+        || [
+            "-enabled",
+            "-active",
+            "-open",
+            "-loaded",
+            "-visible",
+            "-hidden",
+            "-none",
+            "-disabled",
+        ]
+        .iter()
+        .any(|s| t.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn first(html: &str, tag: &str) -> Element {
+        let doc = Html::parse_fragment(html);
+        let sel = scraper::Selector::parse(tag).unwrap();
+        let el = doc.select(&sel).next().unwrap().value().clone();
+        el
+    }
+
+    #[test]
+    fn scripts_forms_and_hidden_are_hard_junk() {
+        assert!(is_hard_junk(&first("<script>x</script>", "script")));
+        assert!(is_hard_junk(&first("<iframe src=x></iframe>", "iframe")));
+        assert!(is_soft_junk(&first(
+            "<div style='display: none'>x</div>",
+            "div"
+        )));
+        assert!(is_hard_junk(&first(
+            "<div role='navigation'>x</div>",
+            "div"
+        )));
+        assert!(!is_hard_junk(&first("<div class='share'>x</div>", "div")));
+    }
+
+    #[test]
+    fn class_words_split_on_punctuation() {
+        assert!(is_soft_junk(&first(
+            "<div class='social-share'>x</div>",
+            "div"
+        )));
+        assert!(is_soft_junk(&first(
+            "<div class='comment-content'>x</div>",
+            "div"
+        )));
+        // A weak word loses to a content word; substrings do not count.
+        assert!(is_soft_junk(&first(
+            "<div class='article-header'>x</div>",
+            "div"
+        )));
+        assert!(!is_soft_junk(&first(
+            "<div class='entry-content has-author'>x</div>",
+            "div"
+        )));
+        assert!(!is_soft_junk(&first(
+            "<div class='shadow-loaded'>x</div>",
+            "div"
+        )));
+        assert!(is_soft_junk(&first("<div class='byline'>x</div>", "div")));
+    }
+}

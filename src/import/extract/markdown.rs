@@ -1,0 +1,428 @@
+//! HTML → Markdown blocks for the article's elements. Only what a reader sees is written:
+//! junk elements are skipped, link targets are made absolute and limited to safe schemes, and
+//! text is escaped so that nothing in it can become HTML or Markdown syntax.
+
+use ego_tree::NodeRef;
+use scraper::node::Element;
+use scraper::Node;
+use url::Url;
+
+use super::blocks::{Block, Kind};
+use super::content::Analysis;
+use super::links;
+
+/// Options for the walk.
+pub(super) struct Walk<'a> {
+    pub analysis: &'a Analysis,
+    pub base: Option<&'a Url>,
+    /// Whether figure captions are kept.
+    pub captions: bool,
+    /// Whether images keep their alt text.
+    pub image_alt: bool,
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "table",
+    "tr",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "center",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "tbody",
+    "thead",
+    "tfoot",
+    "caption",
+    "form",
+    "hgroup",
+];
+
+pub(super) struct Walker<'a> {
+    opts: &'a Walk<'a>,
+    blocks: Vec<Block>,
+    cur: String,
+    chars: u32,
+    link_chars: u32,
+    image: bool,
+    in_link: bool,
+    quote: u8,
+    /// Open lists: `None` unordered, `Some(n)` the next number.
+    lists: Vec<Option<usize>>,
+    /// The marker the next flushed block takes (first paragraph of a list item).
+    pending_item: Option<Kind>,
+    heading: Option<u8>,
+    caption: bool,
+}
+
+/// Walks the given elements and returns their blocks in order.
+pub(super) fn to_blocks(roots: &[NodeRef<Node>], opts: &Walk) -> Vec<Block> {
+    let mut w = Walker {
+        opts,
+        blocks: Vec::new(),
+        cur: String::new(),
+        chars: 0,
+        link_chars: 0,
+        image: false,
+        in_link: false,
+        quote: 0,
+        lists: Vec::new(),
+        pending_item: None,
+        heading: None,
+        caption: false,
+    };
+    for r in roots {
+        w.node(*r);
+        w.flush();
+    }
+    w.blocks
+}
+
+impl Walker<'_> {
+    fn node(&mut self, node: NodeRef<Node>) {
+        match node.value() {
+            Node::Text(t) => self.text(t),
+            Node::Element(el) => {
+                let skip = self.opts.analysis.junk.contains(&node.id());
+                let caption = el.name() == "figcaption" && self.opts.captions;
+                // A caption is soft junk for scoring but kept when captions are wanted.
+                let keep_caption = caption && !super::junk::is_hard_junk(el);
+                if skip && !keep_caption {
+                    return;
+                }
+                self.element(node, el);
+            }
+            _ => {}
+        }
+    }
+
+    fn children(&mut self, node: NodeRef<Node>) {
+        for c in node.children() {
+            self.node(c);
+        }
+    }
+
+    fn element(&mut self, node: NodeRef<Node>, el: &Element) {
+        let name = el.name();
+        match name {
+            "br" => self.cur.push_str("  \n"),
+            "img" => self.img(el),
+            "a" => self.link(node, el),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                self.heading = Some(name.as_bytes()[1] - b'0');
+                self.children(node);
+                self.flush();
+                self.heading = None;
+            }
+            "ul" | "ol" => {
+                self.flush();
+                let start = el.attr("start").and_then(|s| s.parse().ok()).unwrap_or(1);
+                self.lists.push((name == "ol").then_some(start));
+                self.children(node);
+                self.flush();
+                self.lists.pop();
+            }
+            "li" => self.item(node),
+            "blockquote" => {
+                self.flush();
+                self.quote += 1;
+                self.children(node);
+                self.flush();
+                self.quote -= 1;
+            }
+            "pre" => self.pre(node),
+            "table" if !is_layout_table(node) => self.table(node),
+            "figcaption" => {
+                self.flush();
+                self.caption = true;
+                self.children(node);
+                self.flush();
+                self.caption = false;
+            }
+            _ if BLOCK_TAGS.contains(&name) => {
+                self.flush();
+                self.children(node);
+                self.flush();
+            }
+            "td" | "th" => {
+                self.children(node);
+                self.flush();
+            }
+            _ => self.children(node),
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        let mut last_space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
+        for c in t.chars() {
+            if c.is_whitespace() {
+                if !last_space {
+                    self.cur.push(' ');
+                    last_space = true;
+                }
+                continue;
+            }
+            last_space = false;
+            self.chars += 1;
+            if self.in_link {
+                self.link_chars += 1;
+            }
+            escape_into(&mut self.cur, c);
+        }
+    }
+
+    fn img(&mut self, el: &Element) {
+        let src = ["src", "data-src", "data-lazy-src", "data-original"]
+            .iter()
+            .filter_map(|a| el.attr(a))
+            .find(|s| !s.trim().is_empty() && !s.trim_start().starts_with("data:"));
+        let tiny = ["width", "height"].iter().any(|a| {
+            el.attr(a)
+                .is_some_and(|v| v.trim() == "1" || v.trim() == "0")
+        });
+        let Some(url) = src.and_then(|s| links::safe_url(s, self.opts.base)) else {
+            return;
+        };
+        if tiny {
+            return;
+        }
+        let mut alt = String::new();
+        for c in el
+            .attr("alt")
+            .unwrap_or("")
+            .split_whitespace()
+            .flat_map(|w| {
+                let mut v: Vec<char> = w.chars().collect();
+                v.push(' ');
+                v
+            })
+        {
+            escape_into(&mut alt, c);
+        }
+        let alt = alt.trim_end();
+        let alt = if self.opts.image_alt { alt } else { "" };
+        self.cur.push_str(&format!("![{alt}]({url})"));
+        self.image = true;
+    }
+
+    fn link(&mut self, node: NodeRef<Node>, el: &Element) {
+        let href = el
+            .attr("href")
+            .and_then(|h| links::safe_url(h, self.opts.base));
+        let (Some(href), false) = (href, self.in_link) else {
+            // In-page links (a table of contents) are navigation: their text counts as link
+            // text for the chrome filter, though no link is written.
+            let fragment = el
+                .attr("href")
+                .is_some_and(|h| h.trim_start().starts_with('#'));
+            let was = self.in_link;
+            self.in_link |= fragment;
+            self.children(node);
+            self.in_link = was;
+            return;
+        };
+        let start = self.cur.len();
+        let before = self.chars;
+        let blocks_before = self.blocks.len();
+        self.in_link = true;
+        self.children(node);
+        self.in_link = false;
+        if self.blocks.len() != blocks_before || self.cur.len() < start {
+            return; // a link around blocks: its text was written as blocks already
+        }
+        if self.chars == before || self.cur[start..].contains("![") {
+            return; // an image link or an empty one: the content stands alone
+        }
+        let raw = self.cur[start..].to_string();
+        self.cur.truncate(start);
+        if raw.starts_with(' ') {
+            self.cur.push(' ');
+        }
+        self.cur.push_str(&format!("[{}]({href})", raw.trim()));
+        if raw.ends_with(' ') {
+            self.cur.push(' ');
+        }
+    }
+
+    fn item(&mut self, node: NodeRef<Node>) {
+        self.flush();
+        let depth = self.lists.len().saturating_sub(1) as u8;
+        let number = match self.lists.last_mut() {
+            Some(Some(n)) => {
+                let v = *n;
+                *n += 1;
+                Some(v)
+            }
+            _ => None,
+        };
+        self.pending_item = Some(Kind::Item { depth, number });
+        self.children(node);
+        self.flush();
+        self.pending_item = None;
+    }
+
+    fn pre(&mut self, node: NodeRef<Node>) {
+        self.flush();
+        let code: String = node
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let code = code.trim_matches('\n');
+        if code.trim().is_empty() {
+            return;
+        }
+        let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
+        let text = format!("{fence}\n{code}\n{fence}");
+        self.push_block(Kind::Code, text, code.len() as u32, 0, false);
+    }
+
+    fn table(&mut self, node: NodeRef<Node>) {
+        self.flush();
+        let rows = super::tables::rows(node, self);
+        if let Some((text, chars, links)) = super::tables::render(&rows) {
+            self.push_block(Kind::Table, text, chars, links, false);
+        }
+    }
+
+    /// Renders one table cell's inline content (used by the table module).
+    pub(super) fn cell(&mut self, node: NodeRef<Node>) -> (String, u32, u32) {
+        let saved = (std::mem::take(&mut self.cur), self.chars, self.link_chars);
+        self.chars = 0;
+        self.link_chars = 0;
+        for c in node.children() {
+            match c.value() {
+                Node::Element(e) if BLOCK_TAGS.contains(&e.name()) => {
+                    self.children(c);
+                    self.cur.push(' ');
+                }
+                _ => self.node(c),
+            }
+        }
+        let text = std::mem::take(&mut self.cur)
+            .trim()
+            .replace('|', "\\|")
+            .replace('\n', " ");
+        let out = (text, self.chars, self.link_chars);
+        (self.cur, self.chars, self.link_chars) = saved;
+        out
+    }
+
+    fn push_block(&mut self, kind: Kind, text: String, chars: u32, links: u32, image: bool) {
+        self.blocks.push(Block {
+            kind,
+            quote: self.quote,
+            text,
+            chars,
+            link_chars: links,
+            image,
+        });
+    }
+
+    fn flush(&mut self) {
+        let text = tidy(&self.cur);
+        let (chars, links, image) = (self.chars, self.link_chars, self.image);
+        self.cur.clear();
+        self.chars = 0;
+        self.link_chars = 0;
+        self.image = false;
+        if text.is_empty() {
+            return;
+        }
+        let kind = if let Some(l) = self.heading {
+            Kind::Heading(l)
+        } else if self.caption {
+            Kind::Caption
+        } else if let Some(k) = self.pending_item.take() {
+            k
+        } else if !self.lists.is_empty() {
+            Kind::ItemCont {
+                depth: self.lists.len().saturating_sub(1) as u8,
+            }
+        } else {
+            Kind::Para
+        };
+        let text = if matches!(kind, Kind::Para) {
+            guard_line_start(text)
+        } else {
+            text
+        };
+        self.push_block(kind, text, chars, links, image);
+    }
+}
+
+/// A table used for page layout (nested tables, long text cells) is read as ordinary blocks.
+fn is_layout_table(node: NodeRef<Node>) -> bool {
+    node.descendants().skip(1).any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "table" | "p" | "div" | "ul" | "h2" | "h3"))
+    })
+}
+
+fn longest_run(s: &str, ch: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for c in s.chars() {
+        run = if c == ch { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+/// Escapes characters that Markdown or HTML would read as syntax.
+fn escape_into(out: &mut String, c: char) {
+    if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '&') {
+        out.push('\\');
+    }
+    out.push(c);
+}
+
+/// Trims each line and drops empty lines left by `<br>` runs.
+fn tidy(s: &str) -> String {
+    let lines: Vec<&str> = s
+        .split("  \n")
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("  \n")
+}
+
+/// A paragraph must not start like a heading, list item or rule.
+fn guard_line_start(text: String) -> String {
+    let first = text.chars().next().unwrap_or(' ');
+    let numbered = {
+        let digits = text.chars().take_while(|c| c.is_ascii_digit()).count();
+        digits > 0 && matches!(text[digits..].chars().next(), Some('.') | Some(')'))
+    };
+    if matches!(first, '#' | '-' | '+' | '=' | '|' | '~') || numbered {
+        if numbered {
+            let digits = text.chars().take_while(|c| c.is_ascii_digit()).count();
+            return format!("{}\\{}", &text[..digits], &text[digits..]);
+        }
+        return format!("\\{text}");
+    }
+    text
+}

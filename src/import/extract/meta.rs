@@ -1,0 +1,434 @@
+//! Article metadata from the collected signals: headline, authors, section, tags, summary, lead
+//! image, outlet name and canonical URL. JSON-LD and OpenGraph are preferred because sites write
+//! them on purpose; visible elements (the `<h1>`, bylines, breadcrumbs) confirm or fill gaps.
+
+use serde_json::Value;
+use url::Url;
+
+use super::signals::Signals;
+
+/// JSON-LD types that describe an article.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "MedicalWebPage",
+    "Blog",
+    "HowTo",
+    "Recipe",
+    "Review",
+    "VideoObject",
+    "WebPage",
+];
+
+/// The JSON-LD object describing the article: the most article-like type wins.
+pub(super) fn article_ld(s: &Signals) -> Option<&Value> {
+    let rank = |v: &Value| -> Option<usize> {
+        let t = v.get("@type")?;
+        let types: Vec<&str> = match t {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => return None,
+        };
+        types
+            .iter()
+            .filter_map(|t| ARTICLE_TYPES.iter().position(|a| a == t))
+            .min()
+    };
+    s.ld.iter()
+        .filter_map(|v| rank(v).map(|r| (r, v)))
+        .min_by_key(|(r, _)| *r)
+        .map(|(_, v)| v)
+}
+
+/// A JSON-LD property as text: strings, `{name}`/`{@value}`/`{url}` objects, or the first of a list.
+pub(super) fn ld_text(v: Option<&Value>, key: &str) -> Option<String> {
+    let field = v?.get(key)?;
+    value_text(field)
+}
+
+fn value_text(field: &Value) -> Option<String> {
+    let s = match field {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Object(m) => {
+            return ["name", "@value", "url", "@id"]
+                .iter()
+                .find_map(|k| m.get(*k).and_then(value_text));
+        }
+        Value::Array(a) => return a.iter().find_map(value_text),
+        _ => return None,
+    };
+    (!s.is_empty()).then(|| decode_entities(&s))
+}
+
+/// Separators between a headline and the site name in `<title>`-like strings.
+const TITLE_SEPS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " ~ ", " « ", " » ",
+];
+
+/// The headline: the `<h1>` when it agrees with a declared title, else the declared title
+/// without its site-name part.
+pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Option<String> {
+    let declared: Vec<String> = [
+        s.meta(&["og:title"]).map(str::to_string),
+        ld_text(ld, "headline"),
+        s.meta(&["twitter:title"]).map(str::to_string),
+        s.title_tag.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| decode_entities(&t))
+    .filter(|t| !t.is_empty())
+    .collect();
+    let h1s: Vec<String> =
+        s.h1.iter()
+            .take(6)
+            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+    for h in &h1s {
+        let hn = norm(h);
+        if hn.len() < 3 {
+            continue;
+        }
+        if declared.iter().any(|d| {
+            let dn = norm(d);
+            dn == hn
+                || norm(&strip_site(d, site)) == hn
+                || (hn.len() > 15 && (dn.contains(&hn) || hn.contains(&dn)))
+        }) {
+            return Some(h.clone());
+        }
+    }
+    // The visible headline is what readers know the article by; a lone plausible <h1> beats a
+    // declared title written for search engines.
+    let site_n = site.map(norm).unwrap_or_default();
+    let plausible = h1s.iter().find(|h| {
+        let words = h.split_whitespace().count();
+        (2..=40).contains(&words) && norm(h) != site_n && h.len() < 300
+    });
+    if let Some(h) = plausible {
+        return Some(h.clone());
+    }
+    if let Some(d) = declared.first() {
+        return Some(strip_site(d, site));
+    }
+    h1s.into_iter().find(|h| !h.is_empty())
+}
+
+/// Removes a trailing (or leading) site-name segment from a title.
+pub(super) fn strip_site(t: &str, site: Option<&str>) -> String {
+    let joined = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = joined.as_str();
+    let site_n = site.map(norm).unwrap_or_default();
+    for sep in TITLE_SEPS {
+        if let Some(i) = t.rfind(sep) {
+            let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            let tail_n = norm(tail);
+            let short_tail = tail.split_whitespace().count() <= 4 && head.len() > tail.len();
+            if (!site_n.is_empty()
+                && (tail_n == site_n || site_n.contains(&tail_n) || tail_n.contains(&site_n)))
+                || short_tail
+            {
+                return head.trim().to_string();
+            }
+        }
+        if let Some(i) = t.find(sep) {
+            let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            if !site_n.is_empty() && norm(head) == site_n {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+/// Lower-case letters and digits only, for comparing titles.
+pub(super) fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Author names: people named in JSON-LD or author meta tags, then visible bylines and links
+/// to author pages; an organisation (the outlet itself) only when no person is named.
+pub(super) fn authors(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Vec<String> {
+    let site_n = site.map(norm).unwrap_or_default();
+    let is_org = |name: &str| !site_n.is_empty() && (norm(name) == site_n);
+    let mut fallback: Vec<String> = Vec::new();
+    if let Some(a) = ld.and_then(|v| v.get("author")) {
+        let org = ld_is_org(a);
+        let names: Vec<String> = ld_people(a).into_iter().filter(|n| !is_org(n)).collect();
+        if !names.is_empty() && !org {
+            return names;
+        }
+        fallback = ld_people(a);
+    }
+    let metas = [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "byl",
+        "dcterms.creator",
+    ];
+    let from_meta = metas
+        .iter()
+        .flat_map(|k| s.metas_of(k))
+        .map(|m| clean_byline(m))
+        .find(|m| !m.is_empty());
+    if let Some(m) = from_meta.as_ref().filter(|m| !is_org(m)) {
+        return vec![m.clone()];
+    }
+    let visible = s
+        .labelled
+        .iter()
+        .chain(s.author_links.iter())
+        .chain(s.bylines.iter())
+        .map(|b| clean_byline(b))
+        .find(|b| !b.is_empty() && !is_org(b));
+    if let Some(v) = visible {
+        return vec![v];
+    }
+    if fallback.is_empty() {
+        fallback.extend(from_meta);
+    }
+    fallback
+}
+
+/// Whether a JSON-LD author is an organisation rather than a person.
+fn ld_is_org(v: &Value) -> bool {
+    let first = match v {
+        Value::Array(a) => a.first(),
+        other => Some(other),
+    };
+    first
+        .and_then(|f| f.get("@type"))
+        .and_then(Value::as_str)
+        .is_some_and(|t| t == "Organization" || t == "NewsMediaOrganization")
+}
+
+fn ld_people(v: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let items: Vec<&Value> = match v {
+        Value::Array(a) => a.iter().collect(),
+        other => vec![other],
+    };
+    for item in items {
+        let name = match item {
+            Value::String(s) => Some(s.clone()),
+            Value::Object(m) => m.get("name").and_then(value_text),
+            _ => None,
+        };
+        if let Some(n) = name.map(|n| clean_byline(&n)).filter(|n| !n.is_empty()) {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// Strips "By", "Written by", roles after a separator, dates and URLs from a byline.
+pub(super) fn clean_byline(raw: &str) -> String {
+    let mut t = decode_entities(raw.trim())
+        .trim_start_matches([',', ';', ' ', '|'])
+        .to_string();
+    if t.contains("://") || t.starts_with('@') || t.contains('@') && !t.contains(' ') {
+        return String::new();
+    }
+    t = strip_by_prefix(t);
+    for cut in [
+        " | ",
+        " - ",
+        " – ",
+        " — ",
+        "•",
+        "·",
+        "\n",
+        " Updated",
+        " Published",
+        " on ",
+        " Posted",
+        " Last ",
+        " Reviewed",
+        " Fact checked",
+        " Medically",
+    ] {
+        if let Some(i) = t.find(cut) {
+            if i > 0 {
+                t.truncate(i);
+            }
+        }
+    }
+    let t = t.trim().trim_end_matches([',', ';']).trim().to_string();
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 12 || super::dates::parse(&t).is_some() || !plausible_name(&t) {
+        return String::new();
+    }
+    t
+}
+
+/// Removes a leading "By", "Written by", "Author:" and the like.
+fn strip_by_prefix(t: String) -> String {
+    #[rustfmt::skip]
+    const PREFIXES: &[&str] = &[
+        "written by", "posted by", "reviewed by", "by:", "by", "author:", "authors:",
+        "authored by", "author", "words by", "story by", "от", "автор:", "автор",
+    ];
+    for prefix in PREFIXES {
+        let head = t
+            .get(..prefix.len())
+            .filter(|h| h.eq_ignore_ascii_case(prefix) || h.to_lowercase() == *prefix);
+        if head.is_some() && t.len() > prefix.len() {
+            let rest = &t[prefix.len()..];
+            if rest.starts_with([' ', ':']) || prefix.ends_with(':') {
+                return rest.trim_start_matches([' ', ':']).to_string();
+            }
+        }
+    }
+    t
+}
+
+/// Rejects byline leftovers that are not names: labels, CSS, handles.
+fn plausible_name(t: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "by",
+        "author",
+        "the author",
+        "authors",
+        "admin",
+        "editor",
+        "staff",
+        "posted by",
+        "written by",
+        "about the author",
+        "unknown",
+        "guest",
+        "share",
+        "follow",
+    ];
+    let lower = t.to_lowercase();
+    let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if LABELS.contains(&lower) || t.contains('{') || t.contains("://") {
+        return false;
+    }
+    t.chars().next().is_some_and(|c| c.is_alphabetic()) && t.chars().any(char::is_alphabetic)
+}
+
+/// Joins names as a reader would write them: "A", "A and B", "A, B, and C".
+pub(super) fn join_names(names: &[String]) -> Option<String> {
+    match names {
+        [] => None,
+        [a] => Some(a.clone()),
+        [a, b] => Some(format!("{a} and {b}")),
+        [init @ .., last] => Some(format!("{}, and {last}", init.join(", "))),
+    }
+}
+
+/// Section: `article:section`, JSON-LD `articleSection`, the breadcrumb, or the URL's first
+/// path segment.
+pub(super) fn section(s: &Signals, ld: Option<&Value>, url: Option<&Url>) -> Option<String> {
+    if let Some(m) = s.meta(&["article:section", "parsely-section", "section", "category"]) {
+        return Some(decode_entities(m));
+    }
+    if let Some(v) = ld_text(ld, "articleSection") {
+        return Some(v);
+    }
+    let crumbs: Vec<&String> = s
+        .breadcrumbs
+        .iter()
+        .filter(|c| !matches!(norm(c).as_str(), "home" | "главная" | "homepage" | "start"))
+        .collect();
+    if let Some(c) = crumbs.first() {
+        return Some(c.to_string());
+    }
+    let seg = url?.path_segments()?.next()?.to_string();
+    let ok =
+        seg.len() > 2 && seg.len() < 30 && seg.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+    ok.then(|| {
+        let mut w = seg.replace('-', " ");
+        if let Some(f) = w.get_mut(0..1) {
+            f.make_ascii_uppercase();
+        }
+        w
+    })
+}
+
+/// Tags from `article:tag`, JSON-LD `keywords`, or the keywords meta tags.
+pub(super) fn tags(s: &Signals, ld: Option<&Value>) -> Vec<String> {
+    let mut out: Vec<String> = s
+        .metas_of("article:tag")
+        .iter()
+        .map(|t| decode_entities(t.trim()))
+        .collect();
+    if out.is_empty() {
+        if let Some(k) = ld.and_then(|v| v.get("keywords")) {
+            match k {
+                Value::Array(a) => out.extend(a.iter().filter_map(value_text)),
+                Value::String(st) => out.extend(st.split(',').map(|t| t.trim().to_string())),
+                _ => {}
+            }
+        }
+    }
+    if out.is_empty() {
+        if let Some(k) = s.meta(&["news_keywords", "keywords"]) {
+            out.extend(k.split(',').map(|t| decode_entities(t.trim())));
+        }
+    }
+    let mut seen = Vec::new();
+    for t in out {
+        if !t.is_empty() && t.len() < 60 && !seen.contains(&t) {
+            seen.push(t);
+        }
+    }
+    seen.truncate(20);
+    seen
+}
+
+/// Resolves a possibly relative address against the base; `None` for unusable values.
+pub(super) fn absolute(raw: &str, base: Option<&Url>) -> Option<String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let u = match base {
+        Some(b) => b.join(raw).ok()?,
+        None => Url::parse(raw).ok()?,
+    };
+    matches!(u.scheme(), "http" | "https").then(|| u.to_string())
+}
+
+/// Decodes the few entities that survive double-escaping in meta values (`&amp;#8217;`).
+pub(super) fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.trim().to_string();
+    }
+    s.replace("&amp;", "&")
+        .replace("&#8217;", "’")
+        .replace("&#8216;", "‘")
+        .replace("&#8220;", "“")
+        .replace("&#8221;", "”")
+        .replace("&#039;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&#8211;", "–")
+        .replace("&#8212;", "—")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+        .trim()
+        .to_string()
+}

@@ -1,0 +1,351 @@
+//! One pass over the page collecting every metadata signal: `<meta>` tags, JSON-LD, the
+//! canonical link, `<time>` elements, headings, bylines, breadcrumbs and short date-like texts.
+//! Deciding between them is left to `meta` and `dates`.
+
+use std::collections::HashMap;
+
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node};
+use serde_json::Value;
+
+/// A `<time>` element or an element marked `itemprop="datePublished"`.
+#[derive(Debug, Clone)]
+pub(super) struct TimeEl {
+    /// `datetime` or `content` attribute, else the text.
+    pub value: String,
+    /// Marked as the publication time (`pubdate`, `itemprop=datePublished`, a "publish" class).
+    pub published: bool,
+    /// Marked as an update time.
+    pub modified: bool,
+}
+
+/// Everything the metadata layer looks at.
+#[derive(Debug, Default)]
+pub(super) struct Signals {
+    /// `<meta>` contents by lower-cased `name`, `property`, `itemprop` or `http-equiv`.
+    pub metas: HashMap<String, Vec<String>>,
+    /// JSON-LD objects, flattened out of arrays and `@graph`.
+    pub ld: Vec<Value>,
+    pub canonical: Option<String>,
+    pub lang: Option<String>,
+    pub title_tag: Option<String>,
+    /// Texts of `<h1>` elements, in order.
+    pub h1: Vec<String>,
+    pub times: Vec<TimeEl>,
+    /// Texts of byline-like elements (author links, `byline` classes).
+    pub bylines: Vec<String>,
+    /// Bylines introduced by a "By" / "Written by" label, in order.
+    pub labelled: Vec<String>,
+    /// Set after a lone "By" label: the next text is the name.
+    by_pending: bool,
+    /// Texts of links to author profile pages (`/author/…`), in order.
+    pub author_links: Vec<String>,
+    /// Breadcrumb trail texts, in order.
+    pub breadcrumbs: Vec<String>,
+    /// Short texts of date-like elements (`class="date"`, `posted-on`, …).
+    pub date_texts: Vec<String>,
+    /// Dates written in the visible text, in page order.
+    pub visible_dates: Vec<super::dates::Visible>,
+}
+
+impl Signals {
+    /// First non-empty meta content for any of the keys, in the keys' order.
+    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter()
+            .filter_map(|k| self.metas.get(*k))
+            .flatten()
+            .map(|s| s.trim())
+            .find(|s| !s.is_empty())
+    }
+
+    /// All contents for a key.
+    pub fn metas_of(&self, key: &str) -> &[String] {
+        self.metas.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Collects the signals of a parsed page.
+pub(super) fn collect(doc: &Html) -> Signals {
+    let mut s = Signals::default();
+    let root = doc.root_element();
+    s.lang = root
+        .attr("lang")
+        .or_else(|| root.attr("xml:lang"))
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty());
+    for node in root.descendants() {
+        if let Some(el) = ElementRef::wrap(node) {
+            element(&mut s, el, node);
+        } else if let Some(t) = node.value().as_text() {
+            if !in_code(node) {
+                visible_date(&mut s, t);
+                labelled_byline(&mut s, t);
+            }
+        }
+    }
+    s
+}
+
+/// Records a date written in a visible text node.
+/// Whether a text node is script, style or similar rather than visible text.
+fn in_code(node: NodeRef<Node>) -> bool {
+    let parent = node
+        .parent()
+        .and_then(|p| p.value().as_element().map(|e| e.name()));
+    matches!(
+        parent,
+        Some("script" | "style" | "noscript" | "template" | "title" | "textarea")
+    )
+}
+
+/// Labels that introduce the author's name in the next text ("Written by" / "Jane Doe").
+#[rustfmt::skip]
+const BY_LABELS: &[&str] = &[
+    "by", "by:", "written by", "written by:", "posted by", "author", "author:", "words by",
+    "story by", "authored by", "von", "автор", "автор:",
+];
+
+/// Records "By Jane Doe" texts, and the text after a lone "By" label.
+fn labelled_byline(s: &mut Signals, text: &str) {
+    let t = text.trim();
+    if t.is_empty() || s.labelled.len() >= 6 {
+        return;
+    }
+    if s.by_pending {
+        s.by_pending = false;
+        if t.len() < 80 {
+            s.labelled.push(t.to_string());
+        }
+        return;
+    }
+    let lower = t.to_lowercase();
+    if BY_LABELS.contains(&lower.as_str()) {
+        s.by_pending = true;
+    } else if t.len() < 80 && (lower.starts_with("by ") || lower.starts_with("written by ")) {
+        s.labelled.push(t.to_string());
+    }
+}
+
+/// Records a date written in a visible text node.
+fn visible_date(s: &mut Signals, text: &str) {
+    if s.visible_dates.len() >= 40 {
+        return;
+    }
+    if let Some(st) = super::dates::parse_visible(text) {
+        s.visible_dates.push(super::dates::Visible {
+            day: st.day,
+            after_h1: !s.h1.is_empty(),
+        });
+    }
+}
+
+fn element(s: &mut Signals, el: ElementRef, node: NodeRef<Node>) {
+    let v = el.value();
+    match v.name() {
+        "meta" => {
+            let content = v.attr("content").unwrap_or("").trim();
+            for key in ["name", "property", "itemprop", "http-equiv"] {
+                if let Some(k) = v.attr(key) {
+                    // `property` may hold several space-separated names.
+                    for k in k.split_whitespace() {
+                        let list = s.metas.entry(k.to_ascii_lowercase()).or_default();
+                        list.push(content.to_string());
+                    }
+                }
+            }
+            if v.attr("itemprop") == Some("datePublished") {
+                push_time(s, content, true, false);
+            }
+        }
+        "link" => {
+            let rel = v.attr("rel").unwrap_or("").to_ascii_lowercase();
+            if rel.split_whitespace().any(|r| r == "canonical") && s.canonical.is_none() {
+                s.canonical = v.attr("href").map(|h| h.trim().to_string());
+            }
+        }
+        "title" if s.title_tag.is_none() && !in_svg(node) => {
+            s.title_tag = Some(text_of(el));
+        }
+        "script" => {
+            let ty = v.attr("type").unwrap_or("").to_ascii_lowercase();
+            if ty.contains("ld+json") {
+                let raw: String = el.text().collect();
+                if let Ok(json) = serde_json::from_str::<Value>(raw.trim()) {
+                    flatten_ld(json, &mut s.ld, 0);
+                }
+            }
+        }
+        "h1" => s.h1.push(text_of(el)),
+        _ => {}
+    }
+    if v.name() != "meta" {
+        marked_element(s, el);
+    }
+}
+
+/// `<time>`, `itemprop` dates, bylines, breadcrumbs and date-classed texts.
+fn marked_element(s: &mut Signals, el: ElementRef) {
+    let v = el.value();
+    let itemprop = v.attr("itemprop").unwrap_or("");
+    let class =
+        format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or("")).to_ascii_lowercase();
+    if v.name() == "time" || itemprop == "datePublished" || itemprop == "dateModified" {
+        let value = v
+            .attr("datetime")
+            .or_else(|| v.attr("content"))
+            .map(str::to_string)
+            .unwrap_or_else(|| text_of(el));
+        let published = itemprop == "datePublished"
+            || v.attr("pubdate").is_some()
+            || class.contains("publish")
+            || class.contains("posted");
+        let modified =
+            itemprop == "dateModified" || class.contains("modif") || class.contains("updat");
+        push_time(s, &value, published, modified);
+    }
+    let author_like = v.attr("rel") == Some("author")
+        || itemprop == "author"
+        || class.contains("byline")
+        || class.contains("author");
+    if author_like && s.bylines.len() < 12 && is_small(el) {
+        let t = visible_text_of(el);
+        if !t.is_empty() && t.len() < 200 {
+            s.bylines.push(t);
+        }
+    }
+    if v.name() == "a" {
+        author_link(s, el);
+    }
+    if class.contains("breadcrumb") && s.breadcrumbs.is_empty() {
+        s.breadcrumbs = el
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| matches!(e.value().name(), "a" | "li" | "span"))
+            .filter(|e| !e.children().any(|c| ElementRef::wrap(c).is_some()))
+            .map(text_of)
+            .filter(|t| !t.is_empty() && t.len() < 60)
+            .collect();
+    }
+    let date_like = [
+        "date", "time", "posted", "publish", "dateline", "meta", "byline",
+    ]
+    .iter()
+    .any(|w| class.contains(w));
+    // Comment timestamps are dates too, but not the article's.
+    let date_like = date_like && !class.contains("comment");
+    if date_like && s.date_texts.len() < 40 && is_small(el) {
+        let t = text_of(el);
+        if t.len() >= 6 && t.len() < 160 {
+            s.date_texts.push(t);
+        }
+    }
+}
+
+/// Whether an element is small enough to be a byline or a dateline. Checked before reading its
+/// text so that big containers with such class words cost nothing.
+fn is_small(el: ElementRef) -> bool {
+    el.descendants().take(40).count() < 40
+}
+
+/// Records the text of a link to an author's profile page.
+fn author_link(s: &mut Signals, el: ElementRef) {
+    const PROFILE: &[&str] = &[
+        "/author/",
+        "/authors/",
+        "/writer/",
+        "/writers/",
+        "/staff/",
+        "/people/",
+        "/profile/",
+        "/contributor/",
+        "/contributors/",
+        "/team/",
+        "/experts/",
+    ];
+    if s.author_links.len() >= 6 {
+        return;
+    }
+    let href = el.value().attr("href").unwrap_or("").to_ascii_lowercase();
+    if PROFILE.iter().any(|p| href.contains(p)) {
+        let t = visible_text_of(el);
+        if !t.is_empty() && t.len() < 80 {
+            s.author_links.push(t);
+        }
+    }
+}
+
+fn push_time(s: &mut Signals, value: &str, published: bool, modified: bool) {
+    let value = value.trim();
+    if !value.is_empty() && s.times.len() < 40 {
+        s.times.push(TimeEl {
+            value: value.to_string(),
+            published,
+            modified,
+        });
+    }
+}
+
+fn in_svg(node: NodeRef<Node>) -> bool {
+    node.ancestors()
+        .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
+}
+
+/// The element's text with whitespace collapsed.
+pub(super) fn text_of(el: ElementRef) -> String {
+    let mut out = String::new();
+    for t in el.text() {
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// Like [`text_of`], without the text of scripts and styles inside the element.
+fn visible_text_of(el: ElementRef) -> String {
+    let mut out = String::new();
+    for node in el.descendants() {
+        let Some(t) = node.value().as_text() else {
+            continue;
+        };
+        let parent = node
+            .parent()
+            .and_then(|p| p.value().as_element().map(|e| e.name()));
+        if matches!(parent, Some("script" | "style" | "noscript" | "template")) {
+            continue;
+        }
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// Pushes JSON-LD objects, unpacking arrays and `@graph`.
+fn flatten_ld(v: Value, out: &mut Vec<Value>, depth: u8) {
+    if depth > 3 {
+        return;
+    }
+    match v {
+        Value::Array(items) => {
+            for i in items {
+                flatten_ld(i, out, depth + 1);
+            }
+        }
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                flatten_ld(graph, out, depth + 1);
+            }
+            if map.contains_key("@type") {
+                out.push(Value::Object(map));
+            }
+        }
+        _ => {}
+    }
+}
