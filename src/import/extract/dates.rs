@@ -45,6 +45,9 @@ const PUBLISHED_KEYS: &[&str] = &[
     "pub_date",
     "publication-date",
     "date.created",
+    "published-date",
+    "date-published",
+    "published_date",
 ];
 
 /// Generic date meta keys: as often the last change as the publication, so they only count
@@ -267,10 +270,12 @@ pub(super) fn url_date(url: &str) -> Option<Stamp> {
         )
         .expect("valid regex")
     });
-    let c = RE.captures(url)?;
-    let m = c.get(2).or(c.get(4))?.as_str();
-    let d = c.get(3).or(c.get(5))?.as_str();
-    make(&c[1], m, d)
+    // Some blog engines write the month and day without a leading zero (`/2017/7/12/`).
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)\d{2})/([1-9]|1[0-2])/([1-9]|[12]\d|3[01])/").expect("valid regex")
+    });
+    let c = RE.captures(url).or_else(|| SHORT.captures(url))?;
+    make(&c[1], &c[2], &c[3])
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -287,6 +292,11 @@ static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
 
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b").expect("valid regex")
+});
+
+/// `2024 Jun 30`: the year-first written form of bibliographic metadata (PubMed, citations).
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})\s+(\p{L}{3,}\.?)\s+(\d{1,2})\b").expect("valid regex")
 });
 
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -314,7 +324,7 @@ pub(super) fn parse(raw: &str) -> Option<Stamp> {
     if let Some(c) = COMPACT.captures(s) {
         return make(&c[1], &c[2], &c[3]);
     }
-    if let Some(st) = textual(s).or_else(|| dmy(s)) {
+    if let Some(st) = textual(s).or_else(|| dmy(s)).or_else(|| year_first(s)) {
         return Some(st);
     }
     parse_epoch(s)
@@ -331,6 +341,12 @@ fn textual(s: &str) -> Option<Stamp> {
         }
     }
     None
+}
+
+fn year_first(s: &str) -> Option<Stamp> {
+    let c = YEAR_FIRST.captures(s)?;
+    let month = month_number(&c[2])?;
+    make(&c[1], &month.to_string(), &c[3])
 }
 
 /// `18.11.2019` or `11/18/2019`: day first unless that cannot be.
@@ -439,6 +455,7 @@ mod tests {
                 "{s}"
             );
         }
+        assert_eq!(parse("2019 Nov 18").unwrap().day, "2019-11-18");
         assert_eq!(parse("1574089200").unwrap().day, "2019-11-18");
         assert_eq!(parse("2019-02-30"), None);
         assert_eq!(parse("version 1.2.3"), None);
@@ -465,5 +482,16 @@ mod tests {
             "2019-11-18"
         );
         assert!(url_date("https://x.test/id/123456789").is_none());
+        let short = "https://blog.test/home/2017/7/12/title";
+        assert_eq!(url_date(short).unwrap().day, "2017-07-12");
+        assert!(url_date("https://x.test/2017/7/title").is_none());
+    }
+
+    #[test]
+    fn published_date_meta_counts_as_declared() {
+        let html = "<html><head><meta name=\"published-date\" content=\"2021-02-16\"></head>\
+            <body><p>Updated 3 March 2022</p></body></html>";
+        let s = super::super::signals::collect(&scraper::Html::parse_document(html));
+        assert_eq!(published(&s, None, None, None).unwrap().day, "2021-02-16");
     }
 }

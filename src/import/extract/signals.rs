@@ -189,7 +189,9 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
     let itemprop = v.attr("itemprop").unwrap_or("");
     let class =
         format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or("")).to_ascii_lowercase();
-    if v.name() == "time" || itemprop == "datePublished" || itemprop == "dateModified" {
+    let dated = v.name() == "time" || itemprop == "datePublished" || itemprop == "dateModified";
+    // A `<time>` inside a quoted embed (a tweet, an Instagram post) dates the quoted post.
+    if dated && !in_blockquote(el) {
         let value = v
             .attr("datetime")
             .or_else(|| v.attr("content"))
@@ -239,6 +241,14 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
             s.date_texts.push(t);
         }
     }
+}
+
+fn in_blockquote(el: ElementRef) -> bool {
+    el.ancestors().any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "blockquote")
+    })
 }
 
 /// Whether an element is small enough to be a byline or a dateline. Checked before reading its
@@ -347,5 +357,20 @@ fn flatten_ld(v: Value, out: &mut Vec<Value>, depth: u8) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_inside_quoted_embeds_are_not_the_pages() {
+        let html = "<html><body><h1>T</h1><time datetime=\"2019-01-29\">29 Jan</time>\
+            <blockquote class=\"instagram-media\"><time datetime=\"2018-03-12\">Mar 12</time>\
+            </blockquote></body></html>";
+        let s = collect(&Html::parse_document(html));
+        let values: Vec<&str> = s.times.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["2019-01-29"]);
     }
 }
