@@ -111,7 +111,7 @@ pub(super) fn published(
         .find_map(parse);
     let updated = modified(s, ld_mod);
     match (declared, from_url) {
-        (Some(p), Some(u)) => Some(prefer_url(p, u)),
+        (Some(p), Some(u)) => Some(prefer_url(s, p, u)),
         (Some(p), None) => Some(arbitrate(s, p, updated)),
         (None, Some(u)) => Some(u),
         (None, None) => undeclared(s, updated),
@@ -237,8 +237,11 @@ pub(super) fn parse_visible(text: &str) -> Option<Stamp> {
 
 /// A full date in the URL is the day the outlet filed the article under: when a declared date
 /// disagrees (a re-publication, a time-zone shift), the URL's day wins.
-fn prefer_url(st: Stamp, url: Stamp) -> Stamp {
-    if url.day == st.day {
+/// Unless the page shows the declared day and not the URL's: then the URL holds the day the
+/// story was first filed under and the page the day it ran.
+fn prefer_url(s: &Signals, st: Stamp, url: Stamp) -> Stamp {
+    let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
+    if url.day == st.day || (shown(&st.day) && !shown(&url.day)) {
         return st;
     }
     url
@@ -493,5 +496,20 @@ mod tests {
             <body><p>Updated 3 March 2022</p></body></html>";
         let s = super::super::signals::collect(&scraper::Html::parse_document(html));
         assert_eq!(published(&s, None, None, None).unwrap().day, "2021-02-16");
+    }
+
+    #[test]
+    fn url_day_gives_way_to_the_declared_day_the_page_shows() {
+        let page = |shown: &str| {
+            let html = format!(
+                "<html><head><meta property=\"article:published_time\" \
+                 content=\"2020-07-09T10:04:04Z\"></head><body><p>{shown}</p></body></html>"
+            );
+            super::super::signals::collect(&scraper::Html::parse_document(&html))
+        };
+        let url = Some("https://news.test/politics/2020/07/08/story.html");
+        let day = |s: &Signals| published(s, None, None, url).unwrap().day;
+        assert_eq!(day(&page("July 9, 2020 at 6:40 PM")), "2020-07-09");
+        assert_eq!(day(&page("no date shown")), "2020-07-08");
     }
 }
