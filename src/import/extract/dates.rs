@@ -175,14 +175,18 @@ fn undeclared(s: &Signals, updated: Option<Stamp>) -> Option<Stamp> {
         .iter()
         .flat_map(|k| s.metas_of(k).iter())
         .find_map(|v| parse(v));
+    // A marked date element (the article's dateline) outranks a generic meta date the page
+    // merely mentions somewhere, often in a list of related articles.
+    let element = element_dates(s).next();
     if let Some(g) = generic.clone().filter(|g| shown(&g.day)) {
-        return Some(g);
+        if element.as_ref().is_none_or(|e| e.day == g.day) {
+            return Some(g);
+        }
     }
     if let Some(m) = updated.filter(|m| shown(&m.day)) {
         return Some(m);
     }
-    element_dates(s)
-        .next()
+    element
         .or(generic)
         .or_else(|| {
             s.visible_dates
@@ -511,5 +515,14 @@ mod tests {
         let day = |s: &Signals| published(s, None, None, url).unwrap().day;
         assert_eq!(day(&page("July 9, 2020 at 6:40 PM")), "2020-07-09");
         assert_eq!(day(&page("no date shown")), "2020-07-08");
+    }
+
+    #[test]
+    fn a_dateline_outranks_a_generic_meta_date_shown_elsewhere() {
+        let html = "<html><head><meta name=\"date\" content=\"2020-04-30\"></head><body>\
+            <h1>T</h1><li class=\"Date\"><time>29.04.2020, 12:01 Uhr</time></li><p>Body</p>\
+            <ul><li><time>30.04.2020</time> Related story</li></ul></body></html>";
+        let s = super::super::signals::collect(&scraper::Html::parse_document(html));
+        assert_eq!(published(&s, None, None, None).unwrap().day, "2020-04-29");
     }
 }
