@@ -133,20 +133,20 @@ fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
     p
 }
 
-/// A UTC time near midnight is the day before in the Americas or the day after in Asia; when
-/// the page shows that neighbouring day, it is the outlet's local date.
+/// A declared UTC time the page does not show, while it shows the neighbouring day: either the
+/// outlet's local day (a morning UTC time is the evening before in the Americas, an afternoon one
+/// the next day in Asia) or a revision re-stamped the declared time and the page still shows the
+/// first day. Either way the shown neighbouring day is the one readers know.
 fn utc_shift(s: &Signals, p: &Stamp) -> Option<Stamp> {
     if !matches!(p.zone.as_deref(), Some("Z") | Some("+00:00")) {
         return None;
     }
     let hour: u32 = p.time.as_deref()?.get(..2)?.parse().ok()?;
     let day = chrono::NaiveDate::parse_from_str(&p.day, "%Y-%m-%d").ok()?;
-    let neighbour = if hour < 8 {
+    let neighbour = if hour < 12 {
         day.pred_opt()?
-    } else if hour >= 16 {
-        day.succ_opt()?
     } else {
-        return None;
+        day.succ_opt()?
     };
     let n = neighbour.format("%Y-%m-%d").to_string();
     let shown = s.visible_dates.iter().any(|v| v.day == n);
@@ -524,5 +524,20 @@ mod tests {
             <ul><li><time>30.04.2020</time> Related story</li></ul></body></html>";
         let s = super::super::signals::collect(&scraper::Html::parse_document(html));
         assert_eq!(published(&s, None, None, None).unwrap().day, "2020-04-29");
+    }
+
+    #[test]
+    fn a_shown_neighbouring_day_replaces_an_unshown_utc_day() {
+        let page = |shown: &str| {
+            let html = format!(
+                "<html><head><meta property=\"article:published_time\" \
+                 content=\"2020-01-20T09:49:32+0000\"></head><body><h1>T</h1>\
+                 <div class=\"date\">{shown}</div></body></html>"
+            );
+            super::super::signals::collect(&scraper::Html::parse_document(&html))
+        };
+        let day = |s: &Signals| published(s, None, None, None).unwrap().day;
+        assert_eq!(day(&page("January 19, 2020 / 12:25 PM")), "2020-01-19");
+        assert_eq!(day(&page("January 21, 2020")), "2020-01-20");
     }
 }
