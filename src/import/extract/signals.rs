@@ -204,6 +204,13 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
         let modified =
             itemprop == "dateModified" || class.contains("modif") || class.contains("updat");
         push_time(s, &value, published, modified);
+    } else if class.contains("published") && !class.contains("comment") && is_small(el) {
+        // A text element classed as the publication date ("31. Oktober 2023") is as deliberate
+        // a mark as a `<time>`, and keeps its place in page order among them.
+        let t = text_of(el);
+        if t.len() < 80 && super::dates::parse_visible(&t).is_some() {
+            push_time(s, &t, true, class.contains("updat"));
+        }
     }
     let author_like = v.attr("rel") == Some("author")
         || itemprop == "author"
@@ -372,5 +379,21 @@ mod tests {
         let s = collect(&Html::parse_document(html));
         let values: Vec<&str> = s.times.iter().map(|t| t.value.as_str()).collect();
         assert_eq!(values, ["2019-01-29"]);
+    }
+
+    #[test]
+    fn a_published_classed_text_is_a_marked_publication_time() {
+        let html = "<html><body><h1>T</h1><p class=\"meta\">von X &middot; \
+            <span class=\"published\">31. Oktober 2023</span></p><p>Body</p>\
+            <aside><time class=\"published\" datetime=\"2020-12-03\">3. Dezember</time>\
+            </aside><span class=\"published\">Published: see below</span></body></html>";
+        let s = collect(&Html::parse_document(html));
+        let marked: Vec<&str> = s
+            .times
+            .iter()
+            .filter(|t| t.published)
+            .map(|t| t.value.as_str())
+            .collect();
+        assert_eq!(marked, ["31. Oktober 2023", "2020-12-03"]);
     }
 }
