@@ -111,6 +111,7 @@ pub(super) fn published(
         .find_map(parse);
     let updated = modified(s, ld_mod);
     match (declared, from_url) {
+        (Some(p), Some(u)) if p.day == u.day => Some(arbitrate(s, p, updated)),
         (Some(p), Some(u)) => Some(prefer_url(s, p, u)),
         (Some(p), None) => Some(arbitrate(s, p, updated)),
         (None, Some(u)) => Some(u),
@@ -540,5 +541,15 @@ mod tests {
         let day = |s: &Signals| published(s, None, None, None).unwrap().day;
         assert_eq!(day(&page("January 19, 2020 / 12:25 PM")), "2020-01-19");
         assert_eq!(day(&page("January 21, 2020")), "2020-01-20");
+    }
+
+    #[test]
+    fn a_url_that_agrees_with_the_declared_day_is_arbitrated_like_it() {
+        let html = "<html><head><meta name=\"pubdate\" content=\"2021-03-08T11:15:28Z\">\
+            <meta name=\"lastmod\" content=\"2021-03-14T20:10:50Z\"></head><body><h1>T</h1>\
+            <p>Updated 2010 GMT (0410 HKT) March 14, 2021</p></body></html>";
+        let s = super::super::signals::collect(&scraper::Html::parse_document(html));
+        let url = Some("https://news.test/2021/03/08/uk/story/index.html");
+        assert_eq!(published(&s, None, None, url).unwrap().day, "2021-03-14");
     }
 }
