@@ -122,7 +122,7 @@ pub(super) fn published(
 /// A declared date the page does not show is checked against what it does show.
 fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
     let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
-    if shown(&p.day) {
+    if shown(&p.day) || shown_swapped(s, &p.day) {
         return p;
     }
     if let Some(v) = utc_shift(s, &p) {
@@ -131,7 +131,20 @@ fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
     if let Some(m) = updated.filter(|m| shown(&m.day)) {
         return m;
     }
+    if let Some(v) = s.visible_dates.iter().find(|v| v.near_h1) {
+        return Stamp::from(v.clone());
+    }
     p
+}
+
+/// Whether the page shows the day with month and day swapped: `06/11/2023` read in the wrong
+/// order (the visible-text parser cannot know the page's convention), so still the same date.
+fn shown_swapped(s: &Signals, day: &str) -> bool {
+    let (Some(y), Some(m), Some(d)) = (day.get(..4), day.get(5..7), day.get(8..10)) else {
+        return false;
+    };
+    let swapped = format!("{y}-{d}-{m}");
+    d <= "12" && s.visible_dates.iter().any(|v| v.day == swapped)
 }
 
 /// A declared UTC time the page does not show, while it shows the neighbouring day: either the
@@ -205,6 +218,8 @@ pub(super) struct Visible {
     pub day: String,
     /// Whether it comes after the first `<h1>` (dates before it are usually site chrome).
     pub after_h1: bool,
+    /// Whether it is among the first few texts after the `<h1>`: the article's dateline.
+    pub near_h1: bool,
 }
 
 impl From<Visible> for Stamp {
@@ -530,17 +545,18 @@ mod tests {
 
     #[test]
     fn a_shown_neighbouring_day_replaces_an_unshown_utc_day() {
-        let page = |shown: &str| {
+        let page = |chrome: &str, header: &str| {
             let html = format!(
                 "<html><head><meta property=\"article:published_time\" \
-                 content=\"2020-01-20T09:49:32+0000\"></head><body><h1>T</h1>\
-                 <div class=\"date\">{shown}</div></body></html>"
+                 content=\"2020-01-20T09:49:32+0000\"></head><body><p>{chrome}</p><h1>T</h1>\
+                 <div class=\"date\">{header}</div></body></html>"
             );
             super::super::signals::collect(&scraper::Html::parse_document(&html))
         };
         let day = |s: &Signals| published(s, None, None, None).unwrap().day;
-        assert_eq!(day(&page("January 19, 2020 / 12:25 PM")), "2020-01-19");
-        assert_eq!(day(&page("January 21, 2020")), "2020-01-20");
+        assert_eq!(day(&page("", "January 19, 2020 / 12:25 PM")), "2020-01-19");
+        // A day that is not a neighbour, in the site chrome: the declared day stands.
+        assert_eq!(day(&page("January 22, 2020", "")), "2020-01-20");
     }
 
     #[test]
@@ -551,5 +567,42 @@ mod tests {
         let s = super::super::signals::collect(&scraper::Html::parse_document(html));
         let url = Some("https://news.test/2021/03/08/uk/story/index.html");
         assert_eq!(published(&s, None, None, url).unwrap().day, "2021-03-14");
+    }
+
+    fn declared_page(body: &str) -> Signals {
+        let html = format!(
+            "<html><head><meta property=\"article:published_time\" \
+             content=\"2025-06-24T10:00:00+02:00\"></head><body>{body}</body></html>"
+        );
+        super::super::signals::collect(&scraper::Html::parse_document(&html))
+    }
+
+    #[test]
+    fn a_dateline_under_the_headline_beats_an_unshown_declared_day() {
+        let day = |body: &str| {
+            published(&declared_page(body), None, None, None)
+                .unwrap()
+                .day
+        };
+        let header = "<h1>How much to charge</h1><p>Shauna Mitchell</p><p>August 25, 2024</p>";
+        assert_eq!(day(header), "2024-08-25");
+        // Far below the headline, a date is about something else.
+        let far = format!(
+            "<h1>T</h1>{}<p>August 25, 2024</p>",
+            "<p>text</p>".repeat(20)
+        );
+        assert_eq!(day(&far), "2025-06-24");
+        // A quoted post's date is the post's.
+        let quoted = "<h1>T</h1><blockquote>Nice — Someone August 25, 2024</blockquote>";
+        assert_eq!(day(quoted), "2025-06-24");
+    }
+
+    #[test]
+    fn a_swapped_numeric_date_still_shows_the_declared_day() {
+        let s = declared_page("<h1>T</h1><p>By X</p><p>06/24/2025</p><p>24/06/2025</p>");
+        assert_eq!(published(&s, None, None, None).unwrap().day, "2025-06-24");
+        let s = declared_page("<h1>T</h1><p>By X</p><time>06/11/2025</time>");
+        assert!(shown_swapped(&s, "2025-11-06"));
+        assert!(!shown_swapped(&s, "2025-06-11"));
     }
 }

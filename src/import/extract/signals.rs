@@ -44,6 +44,8 @@ pub(super) struct Signals {
     pub breadcrumbs: Vec<String>,
     /// Short texts of date-like elements (`class="date"`, `posted-on`, …).
     pub date_texts: Vec<String>,
+    /// Non-empty visible text nodes seen since the first `<h1>`.
+    texts_after_h1: usize,
     /// Dates written in the visible text, in page order.
     pub visible_dates: Vec<super::dates::Visible>,
 }
@@ -78,7 +80,7 @@ pub(super) fn collect(doc: &Html) -> Signals {
             element(&mut s, el, node);
         } else if let Some(t) = node.value().as_text() {
             if !in_code(node) {
-                visible_date(&mut s, t);
+                visible_date(&mut s, t, node);
                 labelled_byline(&mut s, t);
             }
         }
@@ -126,8 +128,14 @@ fn labelled_byline(s: &mut Signals, text: &str) {
     }
 }
 
+/// How many text nodes after the headline still belong to its header (kicker, byline, dateline).
+const NEAR_H1_TEXTS: usize = 12;
+
 /// Records a date written in a visible text node.
-fn visible_date(s: &mut Signals, text: &str) {
+fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
+    if !s.h1.is_empty() && !text.trim().is_empty() {
+        s.texts_after_h1 += 1;
+    }
     if s.visible_dates.len() >= 40 {
         return;
     }
@@ -135,6 +143,10 @@ fn visible_date(s: &mut Signals, text: &str) {
         s.visible_dates.push(super::dates::Visible {
             day: st.day,
             after_h1: !s.h1.is_empty(),
+            // The headline's own text node counts: a dateline sits a few texts below it.
+            near_h1: !s.h1.is_empty()
+                && s.texts_after_h1 <= NEAR_H1_TEXTS
+                && !in_blockquote_node(node),
         });
     }
 }
@@ -251,7 +263,12 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
 }
 
 fn in_blockquote(el: ElementRef) -> bool {
-    el.ancestors().any(|a| {
+    in_blockquote_node(*el)
+}
+
+/// Whether a node sits in a `<blockquote>`: quoted posts carry their own dates.
+fn in_blockquote_node(node: NodeRef<Node>) -> bool {
+    node.ancestors().any(|a| {
         a.value()
             .as_element()
             .is_some_and(|e| e.name() == "blockquote")
