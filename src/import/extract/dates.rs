@@ -128,6 +128,9 @@ fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
     if let Some(v) = utc_shift(s, &p) {
         return v;
     }
+    if let Some(l) = labelled(s) {
+        return l;
+    }
     if let Some(m) = updated.filter(|m| shown(&m.day)) {
         return m;
     }
@@ -135,6 +138,11 @@ fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
         return Stamp::from(v.clone());
     }
     p
+}
+
+/// The first date the page labels as the publication ("Published …", "Posted on …").
+fn labelled(s: &Signals) -> Option<Stamp> {
+    s.labelled_published.iter().find_map(|t| parse_visible(t))
 }
 
 /// Whether the page shows the day with month and day swapped: `06/11/2023` read in the wrong
@@ -604,5 +612,11 @@ mod tests {
         let s = declared_page("<h1>T</h1><p>By X</p><time>06/11/2025</time>");
         assert!(shown_swapped(&s, "2025-11-06"));
         assert!(!shown_swapped(&s, "2025-06-11"));
+    }
+
+    #[test]
+    fn a_labelled_publication_date_beats_an_unshown_declared_day() {
+        let s = declared_page("<p>Posted on</p><p>April 13, 2023</p><h1>T</h1><p>x</p>");
+        assert_eq!(published(&s, None, None, None).unwrap().day, "2023-04-13");
     }
 }

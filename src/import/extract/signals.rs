@@ -44,6 +44,10 @@ pub(super) struct Signals {
     pub breadcrumbs: Vec<String>,
     /// Short texts of date-like elements (`class="date"`, `posted-on`, …).
     pub date_texts: Vec<String>,
+    /// Dates after a "Published" / "Posted on" label in the visible text, in order.
+    pub labelled_published: Vec<String>,
+    /// Set after a lone publication label: the next text holds the date.
+    pub_pending: bool,
     /// Non-empty visible text nodes seen since the first `<h1>`.
     texts_after_h1: usize,
     /// Dates written in the visible text, in page order.
@@ -81,6 +85,7 @@ pub(super) fn collect(doc: &Html) -> Signals {
         } else if let Some(t) = node.value().as_text() {
             if !in_code(node) {
                 visible_date(&mut s, t, node);
+                labelled_date(&mut s, t);
                 labelled_byline(&mut s, t);
             }
         }
@@ -125,6 +130,52 @@ fn labelled_byline(s: &mut Signals, text: &str) {
         s.by_pending = true;
     } else if t.len() < 80 && (lower.starts_with("by ") || lower.starts_with("written by ")) {
         s.labelled.push(t.to_string());
+    }
+}
+
+/// Labels that introduce the publication date, lower-cased, in several languages.
+#[rustfmt::skip]
+const PUBLISHED_LABELS: &[&str] = &[
+    "published", "posted", "first published", "originally published", "veröffentlicht",
+    "erschienen", "publié", "publicado", "pubblicato", "gepubliceerd", "opublikowano",
+    "publicat", "опубликовано",
+];
+
+/// Records the date after a publication label ("Published Apr 26, 2023", or "Posted on"
+/// followed by a separate date element). Quoted or long texts only count when the label
+/// says the publication was earlier ("originally published on …").
+fn labelled_date(s: &mut Signals, text: &str) {
+    let t = text.trim();
+    if t.is_empty() || s.labelled_published.len() >= 4 {
+        return;
+    }
+    if std::mem::take(&mut s.pub_pending) {
+        if t.len() < 80 && super::dates::parse_visible(t).is_some() {
+            s.labelled_published.push(t.to_string());
+        }
+        return;
+    }
+    let lower = t.to_lowercase();
+    let head = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let label = PUBLISHED_LABELS
+        .iter()
+        .find(|l| head.starts_with(*l))
+        .or_else(|| {
+            ["originally published", "first published"]
+                .iter()
+                .find(|l| lower.contains(*l))
+        });
+    let Some(label) = label else {
+        return;
+    };
+    let rest = lower.split_once(label).map_or("", |(_, r)| r);
+    let rest = rest.get(..rest.len().min(60)).unwrap_or(rest);
+    if rest.bytes().any(|b| b.is_ascii_digit()) {
+        if super::dates::parse_visible(rest).is_some() {
+            s.labelled_published.push(rest.to_string());
+        }
+    } else if t.len() < 40 {
+        s.pub_pending = true;
     }
 }
 
@@ -412,5 +463,23 @@ mod tests {
             .map(|t| t.value.as_str())
             .collect();
         assert_eq!(marked, ["31. Oktober 2023", "2020-12-03"]);
+    }
+
+    #[test]
+    fn dates_after_publication_labels_are_recorded() {
+        let html = "<html><body><p>Published&ensp; Apr 26, 2023</p><p>Updated Aug 21, 2025</p>\
+            <span>Posted on</span><time>13.04.2023</time><p>Veröffentlicht am 2. Mai 2023</p>\
+            <p>Published by the editors</p><p>Nothing</p>\
+            <p>This post was originally published on 26 Sep 2019 at 4:12pm.</p></body></html>";
+        let s = collect(&Html::parse_document(html));
+        let days: Vec<String> = s
+            .labelled_published
+            .iter()
+            .filter_map(|t| super::super::dates::parse_visible(t).map(|d| d.day))
+            .collect();
+        assert_eq!(
+            days,
+            ["2023-04-26", "2023-04-13", "2023-05-02", "2019-09-26"]
+        );
     }
 }
