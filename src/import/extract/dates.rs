@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::datetext::make;
+pub(super) use super::datetext::{parse, parse_visible, Stamp};
 use super::signals::Signals;
 
 /// Meta keys that hold the publication date, most specific first.
@@ -64,25 +66,6 @@ const MODIFIED_KEYS: &[&str] = &[
     "last-modified",
     "lastmod",
 ];
-
-/// A parsed date: `YYYY-MM-DD`, with the time and zone when known.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Stamp {
-    pub day: String,
-    pub time: Option<String>,
-    pub zone: Option<String>,
-}
-
-impl Stamp {
-    /// RFC 3339 when the zone is known, else `YYYY-MM-DD[ HH:MM]`.
-    pub fn render(&self) -> String {
-        match (&self.time, &self.zone) {
-            (Some(t), Some(z)) => format!("{}T{t}{z}", self.day),
-            (Some(t), None) => format!("{} {}", self.day, &t[..5]),
-            _ => self.day.clone(),
-        }
-    }
-}
 
 /// The publication date. A declared date (JSON-LD, meta tags, marked `<time>`) wins, but the
 /// page's visible dates arbitrate: when the page shows the update date and not the declared
@@ -240,29 +223,6 @@ impl From<Visible> for Stamp {
     }
 }
 
-/// A date in running text: written-out and numeric forms only (no bare digit runs, which
-/// are more often ids, phone numbers or prices).
-pub(super) fn parse_visible(text: &str) -> Option<Stamp> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    // In a long text only a leading date counts ("01.02.2022 The labour market…"): dates
-    // inside prose are about other things.
-    let text = if text.len() > 200 {
-        let mut end = 40;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        &text[..end]
-    } else {
-        text
-    };
-    if let Some(c) = ISO.captures(text) {
-        return make(&c[1], &c[2], &c[3]);
-    }
-    textual(text).or_else(|| dmy(text))
-}
-
 /// A full date in the URL is the day the outlet filed the article under: when a declared date
 /// disagrees (a re-publication, a time-zone shift), the URL's day wins.
 /// Unless the page shows the declared day and not the URL's: then the URL holds the day the
@@ -309,199 +269,9 @@ pub(super) fn url_date(url: &str) -> Option<Stamp> {
     make(&c[1], &c[2], &c[3])
 }
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?",
-    )
-    .expect("valid regex")
-});
-
-static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T?\d{4,6})?")
-        .expect("valid regex")
-});
-
-static DMY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b").expect("valid regex")
-});
-
-/// `2024 Jun 30`: the year-first written form of bibliographic metadata (PubMed, citations).
-static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:19|20)\d{2})\s+(\p{L}{3,}\.?)\s+(\d{1,2})\b").expect("valid regex")
-});
-
-static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(\p{L}{3,}\.?),?\s+((?:19|20)\d{2})\b)|(?:\b(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b)",
-    )
-    .expect("valid regex")
-});
-
-/// Parses the common written forms of a date; `None` when nothing sane is found.
-pub(super) fn parse(raw: &str) -> Option<Stamp> {
-    let s = raw.trim();
-    if s.is_empty() || s.len() > 300 {
-        return None;
-    }
-    if let Some(c) = ISO.captures(s) {
-        let mut st = make(&c[1], &c[2], &c[3])?;
-        if let (Some(h), Some(m)) = (c.get(4), c.get(5)) {
-            let sec = c.get(6).map_or("00", |m| m.as_str());
-            st.time = Some(format!("{:0>2}:{}:{}", h.as_str(), m.as_str(), sec));
-            st.zone = c.get(7).map(|z| zone(z.as_str()));
-        }
-        return Some(st);
-    }
-    if let Some(c) = COMPACT.captures(s) {
-        return make(&c[1], &c[2], &c[3]);
-    }
-    if let Some(st) = textual(s).or_else(|| dmy(s)).or_else(|| year_first(s)) {
-        return Some(st);
-    }
-    parse_epoch(s)
-}
-
-fn textual(s: &str) -> Option<Stamp> {
-    for c in TEXTUAL.captures_iter(s) {
-        let (d, m, y) = match c.get(1) {
-            Some(d) => (d.as_str(), &c[2], &c[3]),
-            None => (&c[5], &c[4], &c[6]),
-        };
-        if let Some(st) = month_number(m).and_then(|month| make(y, &month.to_string(), d)) {
-            return Some(st);
-        }
-    }
-    None
-}
-
-fn year_first(s: &str) -> Option<Stamp> {
-    let c = YEAR_FIRST.captures(s)?;
-    let month = month_number(&c[2])?;
-    make(&c[1], &month.to_string(), &c[3])
-}
-
-/// `18.11.2019` or `11/18/2019`: day first unless that cannot be.
-fn dmy(s: &str) -> Option<Stamp> {
-    let c = DMY.captures(s)?;
-    let (a, b) = (&c[1], &c[2]);
-    let first: u32 = a.parse().ok()?;
-    let second: u32 = b.parse().ok()?;
-    if s.contains('.') || first > 12 {
-        make(&c[3], b, a)
-    } else if second > 12 {
-        make(&c[3], a, b)
-    } else {
-        // Slashes with both parts under 13: the US order is the common one on the web.
-        make(&c[3], a, b)
-    }
-}
-
-fn parse_epoch(s: &str) -> Option<Stamp> {
-    if !(s.len() == 10 || s.len() == 13) || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let secs: i64 = s[..10].parse().ok()?;
-    let dt = chrono::DateTime::from_timestamp(secs, 0)?;
-    let st = make(
-        &dt.format("%Y").to_string(),
-        &dt.format("%m").to_string(),
-        &dt.format("%d").to_string(),
-    )?;
-    Some(st)
-}
-
-fn zone(z: &str) -> String {
-    if z == "Z" {
-        return "Z".into();
-    }
-    let digits: String = z[1..].chars().filter(|c| c.is_ascii_digit()).collect();
-    format!("{}{}:{}", &z[..1], &digits[..2], &digits[2..4])
-}
-
-/// Builds a stamp from year, month and day texts, rejecting impossible or implausible dates.
-fn make(y: &str, m: &str, d: &str) -> Option<Stamp> {
-    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let date = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
-    let this_year = chrono::Utc::now()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap_or(2030);
-    if !(1995..=this_year + 1).contains(&y) {
-        return None;
-    }
-    Some(Stamp {
-        day: date.format("%Y-%m-%d").to_string(),
-        time: None,
-        zone: None,
-    })
-}
-
-/// Month names and abbreviations in English, German, French, Spanish, Italian, Portuguese,
-/// Dutch, Polish, Romanian and Russian.
-#[rustfmt::skip]
-const MONTHS: [&[&str]; 12] = [
-    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia", "ianuarie"],
-    &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr", "febbraio", "fevereiro", "februari", "lutego", "februarie"],
-    &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март", "maart", "março", "marco", "marca", "martie"],
-    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr", "aprile", "kwietnia", "aprilie"],
-    &["may", "mai", "mayo", "мая", "май", "maggio", "maio", "mei", "maja"],
-    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "junho", "czerwca", "iunie"],
-    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "julho", "lipca", "iulie"],
-    &["aug", "august", "août", "aout", "agosto", "августа", "август", "augustus", "sierpnia"],
-    &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь", "settembre", "setembro", "września", "septembrie"],
-    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "outubro", "października", "octombrie"],
-    &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь", "novembro", "listopada", "noiembrie"],
-    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dezembro", "grudnia", "decembrie"],
-];
-
-/// The month number of a month name or abbreviation.
-fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_lowercase();
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&n.as_str()))
-        .map(|i| i as u32 + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn written_forms_parse_to_the_same_day() {
-        for s in [
-            "2019-11-18T10:00:00-05:00",
-            "November 18, 2019",
-            "Nov. 18th, 2019 at 3pm",
-            "18 November 2019",
-            "18.11.2019",
-            "Posted on 2019/11/18",
-            "20191118",
-            "18 ноября 2019",
-            "duminică, 18 noiembrie 2019",
-        ] {
-            assert_eq!(
-                parse(s).map(|d| d.day),
-                Some("2019-11-18".to_string()),
-                "{s}"
-            );
-        }
-        assert_eq!(parse("2019 Nov 18").unwrap().day, "2019-11-18");
-        assert_eq!(parse("1574089200").unwrap().day, "2019-11-18");
-        assert_eq!(parse("2019-02-30"), None);
-        assert_eq!(parse("version 1.2.3"), None);
-    }
-
-    #[test]
-    fn zone_is_kept_in_rfc3339() {
-        let st = parse("2025-06-12T15:29:00+0400").unwrap();
-        assert_eq!(st.render(), "2025-06-12T15:29:00+04:00");
-        assert_eq!(
-            parse("2025-06-12 15:29").unwrap().render(),
-            "2025-06-12 15:29"
-        );
-    }
 
     #[test]
     fn url_paths_give_dates() {

@@ -5,11 +5,12 @@
 //!
 //! The page is parsed once with an HTML5 parser (`scraper`/html5ever). `content` scores the
 //! elements to find the article, `markdown` and `blocks` turn it into filtered Markdown, and
-//! `signals`, `meta`, `dates` and `notices` read the metadata.
+//! `signals`, `meta`, `dates` (with `datetext` for written dates) and `notices` read the metadata.
 
 mod blocks;
 mod content;
 mod dates;
+mod datetext;
 mod junk;
 mod links;
 mod markdown;
