@@ -191,7 +191,10 @@ fn undeclared(s: &Signals, updated: Option<Stamp>) -> Option<Stamp> {
     if let Some(m) = updated.filter(|m| shown(&m.day)) {
         return Some(m);
     }
-    element
+    let dateline = s.visible_dates.iter().find(|v| v.near_h1).cloned();
+    dateline
+        .map(Stamp::from)
+        .or(element)
         .or(generic)
         .or_else(|| {
             s.visible_dates
@@ -388,5 +391,13 @@ mod tests {
     fn a_labelled_publication_date_beats_an_unshown_declared_day() {
         let s = declared_page("<p>Posted on</p><p>April 13, 2023</p><h1>T</h1><p>x</p>");
         assert_eq!(published(&s, None, None, None).unwrap().day, "2023-04-13");
+    }
+
+    #[test]
+    fn without_a_declared_date_the_dateline_beats_sidebar_dates() {
+        let html = "<html><body><aside><span class=\"date\">December 17, 2019</span></aside>\
+            <h1>T</h1><p>By X</p><p>August 06, 2019</p><p>Body</p></body></html>";
+        let s = super::super::signals::collect(&scraper::Html::parse_document(html));
+        assert_eq!(published(&s, None, None, None).unwrap().day, "2019-08-06");
     }
 }

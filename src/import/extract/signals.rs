@@ -48,6 +48,8 @@ pub(super) struct Signals {
     pub labelled_published: Vec<String>,
     /// Set after a lone publication label: the next text holds the date.
     pub_pending: bool,
+    /// Set after a text that dates something other than the page ("Joined", "Member since").
+    other_pending: bool,
     /// Non-empty visible text nodes seen since the first `<h1>`.
     texts_after_h1: usize,
     /// Dates written in the visible text, in page order.
@@ -179,6 +181,13 @@ fn labelled_date(s: &mut Signals, text: &str) {
     }
 }
 
+/// Labels of dates that are not the page's: a member's registration, a birth date.
+#[rustfmt::skip]
+const OTHER_LABELS: &[&str] = &[
+    "joined", "member since", "registered", "mitglied seit", "registriert", "inscrit",
+    "membre depuis", "born",
+];
+
 /// How many text nodes after the headline still belong to its header (kicker, byline, dateline).
 const NEAR_H1_TEXTS: usize = 12;
 
@@ -187,7 +196,18 @@ fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
     if !s.h1.is_empty() && !text.trim().is_empty() {
         s.texts_after_h1 += 1;
     }
-    if s.visible_dates.len() >= 40 {
+    let t = text.trim();
+    if t.is_empty() {
+        return;
+    }
+    // A forum member's join date and the like: a date, but not the page's.
+    let after_label = std::mem::take(&mut s.other_pending);
+    let labelled = |l: &&&str| t.get(..l.len()).is_some_and(|p| p.eq_ignore_ascii_case(l));
+    if let Some(l) = OTHER_LABELS.iter().find(labelled) {
+        s.other_pending = t.len() <= l.len() + 1;
+        return;
+    }
+    if after_label || s.visible_dates.len() >= 40 {
         return;
     }
     if let Some(st) = super::dates::parse_visible(text) {
@@ -481,5 +501,14 @@ mod tests {
             days,
             ["2023-04-26", "2023-04-13", "2023-05-02", "2019-09-26"]
         );
+    }
+
+    #[test]
+    fn join_dates_are_not_visible_dates() {
+        let html = "<html><body><h1>T</h1><dl><dt>Joined</dt><dd>May 11, 2017</dd></dl>\
+            <p>Member since 3 March 2016</p><p>March 18, 2020</p></body></html>";
+        let s = collect(&Html::parse_document(html));
+        let days: Vec<&str> = s.visible_dates.iter().map(|v| v.day.as_str()).collect();
+        assert_eq!(days, ["2020-03-18"]);
     }
 }
