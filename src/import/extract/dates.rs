@@ -1,7 +1,9 @@
 //! Publication and update dates. Signals are tried from the most to the least deliberate:
 //! JSON-LD and publication meta tags, marked `<time>` elements, the URL path, date-classed
 //! texts, then any `<time>`. Every candidate is parsed to a calendar date and checked for sanity,
-//! so a broken value falls through to the next signal instead of ending the search.
+//! so a broken value falls through to the next signal instead of ending the search. What the
+//! page shows arbitrates a declared date it does not show: a neighbouring day, a date after a
+//! "Published" label, a shown update date, then the dateline right under the headline.
 
 use std::sync::LazyLock;
 
