@@ -155,11 +155,11 @@ impl<'a> Renderer<'a> {
     /// longer has are dropped). A key hashes everything its file shows (its articles'
     /// fingerprints, their neighbours, the page count, the language's shared values); what
     /// comes from config, templates and strings is not hashed, as a change there is a new
-    /// renderer, planned with [`plan`](Self::plan). `search` are the index files to write; the
-    /// others count as kept. If rendering the plan fails, `keys` no longer describe what was
-    /// served: clear them, so that the next plan makes everything.
-    pub fn plan_changed(&self, keys: &mut Keys, search: Vec<Output>) -> Result<Plan<'a>> {
-        self.make_plan(Some(keys), search, search::SearchIndex::paths())
+    /// renderer, planned with [`plan`](Self::plan). The search index is the caller's: its files
+    /// count as kept. If rendering the plan fails, `keys` no longer describe what was served:
+    /// clear them, so that the next plan makes everything.
+    pub fn plan_changed(&self, keys: &mut Keys) -> Result<Plan<'a>> {
+        self.make_plan(Some(keys), Vec::new(), search::SearchIndex::paths())
     }
 
     fn make_plan(

@@ -75,13 +75,6 @@ impl Files {
         self.len() == 0
     }
 
-    /// Every path, unordered.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.shards
-            .iter()
-            .flat_map(|s| s.keys().map(String::as_str))
-    }
-
     /// Puts `bytes` at `path`, unless the same bytes are there already (keeping their tag).
     pub fn put(&mut self, path: String, bytes: Arc<[u8]>) {
         let shard = &mut self.shards[shard_of(&path)];

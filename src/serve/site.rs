@@ -223,7 +223,7 @@ impl LiveSite {
         Diagnostics(problems).into_result()?;
         let site = Site::new(self.config.clone(), articles)?;
         let renderer = Renderer::with_parts(&site, self.parts.clone())?;
-        let plan = renderer.plan_changed(&mut self.keys, Vec::new());
+        let plan = renderer.plan_changed(&mut self.keys);
         let rendered = plan.as_ref().map_or(0, |p| p.page_count());
         let paths = plan.as_ref().map(|p| p.paths.clone()).unwrap_or_default();
         let outputs = Collect::default();
