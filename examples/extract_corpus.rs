@@ -3,7 +3,8 @@
 //! fields the scorer reads. Prints pages per second for extraction alone, one thread.
 //!
 //! Usage: `cargo run --release --example extract_corpus -- CORPUS_DIR OUT_DIR [--no-url]
-//! [--text-only]` (`--text-only`: no alt text or captions, the benchmarks' convention)
+//! [--text-only] [--no-alt] [--no-captions]` (`--text-only`: no alt text or captions, the
+//! benchmarks' convention; the other two drop one of them)
 //! (`benches/import_score.py` wraps this and the scorer).
 
 use std::io::Read;
@@ -19,11 +20,17 @@ fn main() -> Result<()> {
         anyhow::bail!("usage: extract_corpus CORPUS_DIR OUT_DIR [--no-url]");
     };
     let use_url = !args.iter().any(|a| a == "--no-url");
-    let opts = if args.iter().any(|a| a == "--text-only") {
+    let mut opts = if args.iter().any(|a| a == "--text-only") {
         ExtractOptions::text_only()
     } else {
         ExtractOptions::default()
     };
+    if args.iter().any(|a| a == "--no-alt") {
+        opts.image_alt = false;
+    }
+    if args.iter().any(|a| a == "--no-captions") {
+        opts.captions = false;
+    }
     if let Some(i) = args.iter().position(|a| a == "--explain") {
         // Tuning aid: which elements the scorer picked for one page, and the path to a text.
         let id = args.get(i + 1).context("--explain ID [NEEDLE]")?;

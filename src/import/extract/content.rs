@@ -3,9 +3,10 @@
 //! the article, plus the sibling blocks that belong with it.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use ego_tree::{NodeId, NodeRef};
-use scraper::{Html, Node};
+use scraper::{Html, Node, Selector};
 
 use super::junk;
 
@@ -52,6 +53,7 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
     let mut soft = Vec::new();
     collect(doc.tree.root(), &mut a, &mut soft, false, 0);
     let total = a.stat(doc.root_element().id()).text.max(1);
+    let headline = headline_ancestors(doc);
     for (id, strength) in soft {
         // A soft-junk element holding most of the page is the article's own wrapper with an
         // unlucky class name, not chrome; for weak words, so is one holding plenty of prose.
@@ -63,11 +65,25 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
             junk::Soft::Strong => st.text > 1500 && ld < 0.3,
             _ => false,
         };
-        if !(most || keep) {
+        // A layout block around the headline and the story ("page-content and-w-sidebar")
+        // is the page's own column, whatever its class says.
+        let around_headline =
+            strength != junk::Soft::Comments && headline.contains(&id) && st.text > 500 && ld < 0.5;
+        if !(most || keep || around_headline) {
             a.junk.insert(id);
         }
     }
     a
+}
+
+/// The ancestors of the page's headline when it has exactly one `<h1>`.
+fn headline_ancestors(doc: &Html) -> HashSet<NodeId> {
+    static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
+    let mut h1s = doc.select(&H1);
+    match (h1s.next(), h1s.next()) {
+        (Some(h1), None) => h1.ancestors().map(|n| n.id()).collect(),
+        _ => HashSet::new(),
+    }
 }
 
 /// Deepest element read. Real pages nest a few dozen levels; anything below this is junk, which

@@ -254,6 +254,14 @@ impl Walker<'_> {
         if self.blocks.len() != blocks_before || self.cur.len() < start {
             return; // a link around blocks: its text was written as blocks already
         }
+        if self.chars == before && self.cur[start..].contains("![") && !is_image_file(&href) {
+            // A picture linking to another page is a teaser: its alt text is the other
+            // story's headline, not this article's text.
+            let cleared = super::blocks::clear_alt(&self.cur[start..], |_| true);
+            self.cur.truncate(start);
+            self.cur.push_str(&cleared);
+            return;
+        }
         if self.chars == before || self.cur[start..].contains("![") {
             return; // an image link or an empty one: the content stands alone
         }
@@ -425,4 +433,16 @@ fn guard_line_start(text: String) -> String {
         return format!("\\{text}");
     }
     text
+}
+
+/// Whether a link target is an image file (a link to the full-size picture).
+fn is_image_file(href: &str) -> bool {
+    let path = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"]
+        .iter()
+        .any(|ext| path.ends_with(ext))
 }

@@ -183,6 +183,7 @@ fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptio
         image_alt: opts.image_alt,
     };
     let mut blocks = blocks::filter(markdown::to_blocks(&roots, &walk));
+    blocks::drop_repeated_alt(&mut blocks, title);
     if let Some(t) = title.map(meta::norm) {
         // The headline lives in the front matter.
         blocks.retain(|b| {
@@ -388,6 +389,43 @@ mod tests {
         assert!(reader.contains("*The bridge on Monday.*"), "{reader}");
         let text = extract_html_with(&html, Some(&url), &ExtractOptions::text_only()).body;
         assert!(text.contains("![](https://news.test/p.jpg)") && !text.contains("Monday"));
+    }
+
+    #[test]
+    fn alt_text_that_says_nothing_new_is_dropped() {
+        let html = page(&format!(
+            "<p>{PROSE}</p><figure><img src=/a.jpg alt='The bridge on Monday.'>\
+             <figcaption>The bridge on Monday.</figcaption></figure>\
+             <p><img src=/b.jpg alt='bridge-night_IMG_2953.jpg'></p>\
+             <p><img src=/c.jpg alt='Cars queue at the closed bridge'></p>\
+             <p><a href=/other-story><img src=/d.jpg alt='Another story headline'></a></p>\
+             <p>{PROSE}</p>"
+        ));
+        let url = Url::parse("https://news.test/a").unwrap();
+        let body = extract_html(&html, Some(&url)).body;
+        // Repeats the caption; a file name; a teaser linking to another page: no alt text.
+        assert!(body.contains("![](https://news.test/a.jpg)"), "{body}");
+        assert!(body.contains("![](https://news.test/b.jpg)"), "{body}");
+        assert!(!body.contains("Another story"), "{body}");
+        // A description of its own stays.
+        assert!(
+            body.contains("![Cars queue at the closed bridge](https://news.test/c.jpg)"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn a_sidebar_layout_column_around_the_headline_is_read() {
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><div class='page-content and-w-sidebar'>\
+             <h1>Bridge closes</h1><div class=story>{}</div>\
+             <aside>{}</aside></div><footer>{}</footer></body>",
+            format!("<p>{PROSE}</p>").repeat(4),
+            "<a href=/x>Other headline in the rail</a> ".repeat(10),
+            "Footer words for the site. ".repeat(60)
+        );
+        let body = extract_html(&html, None).body;
+        assert!(body.contains("The council voted"), "{body}");
     }
 }
 
