@@ -53,7 +53,11 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         loading\.*|please\ wait\.*|comments?|\d+\ comments?|leave\ a\ (comment|reply)|
         tags?:.*|topics?:.*|filed\ under:?.*|
         (skip|jump)\ to\ (main\ )?content|back\ to\ top|print(\ this)?(\ article)?|email|
-        (this|the)\ article\ (is|was)\ (more\ than|over).{0,40}\ old
+        (this|the)\ article\ (is|was)\ (more\ than|over).{0,40}\ old|
+        caption|image\ caption|close|(image|photo|picture)\ \d+\ (of|/)\ \d+|
+        (image|photo)\ (copyright|courtesy|source)\b.{0,60}|(don'?t|do\ not)\ miss|
+        explore\ further|this\ (slideshow|video|content)\ requires\ javascript.{0,40}|
+        comments\ are\ (closed|disabled)
         )\W*$",
     )
     .expect("valid regex")
@@ -62,7 +66,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 /// Calls to action and contact lines that give a short block away as chrome wherever they sit.
 static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(newsletter|sign up (for|to)|subscribe (to|now|for)|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|download (our|the) app|©)",
+        r"(?i)(newsletter|sign up (for|to)|subscribe (to|now|for)|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|download (our|the) app|©|follow .{0,40} on (twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b)",
     )
     .expect("valid regex")
 });
@@ -321,6 +325,26 @@ mod tests {
         let kept = filter(blocks);
         assert_eq!(kept.len(), 1);
         assert!(kept[0].text.starts_with("The council"));
+    }
+
+    #[test]
+    fn gallery_and_player_furniture_is_dropped_but_figures_stay() {
+        let lines = [
+            "Image 1 of 5",
+            "Caption",
+            "Close",
+            "Image copyright Getty Images",
+            "Explore further",
+            "This slideshow requires JavaScript.",
+            "Comments are closed.",
+            "Follow Newsbeat on Instagram, Facebook and Twitter.",
+            "$149+",
+            "60%",
+            "3",
+        ];
+        let kept = filter(lines.iter().map(|l| para(l, 0)).collect());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["$149+", "60%", "3"]);
     }
 
     #[test]
