@@ -16,7 +16,7 @@ const HARD_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
     "embed", "applet", "svg", "math", "canvas", "button", "input", "select", "textarea",
     "option", "optgroup", "label", "dialog", "link", "meta", "title", "audio", "video",
-    "source", "track", "map", "area", "base", "fieldset", "legend", "datalist", "output",
+    "source", "track", "map", "area", "base", "datalist", "output",
     "progress", "meter", "menu", "portal", "slot",
 ];
 
@@ -31,7 +31,7 @@ const STRONG_WORDS: &[&str] = &[
     "menu", "footer", "breadcrumb", "breadcrumbs", "subscribe", "subscription", "signup",
     "recirc", "recirculation", "popup", "modal", "overlay", "sponsor", "sponsored", "trending",
     "popular", "mostpopular", "mostread", "recommended", "recommendations", "zergnet",
-    "hidden", "sronly", "offscreen", "paywall", "skip", "print", "follow", "rating",
+    "hidden", "sronly", "offscreen", "paywall", "skiplink", "skiplinks", "print", "follow", "rating",
     "reactions", "pagination", "pager", "prevnext", "masthead",
 ];
 
@@ -63,7 +63,7 @@ const METADATA_PROPS: &[&str] = &[
 #[rustfmt::skip]
 const JUNK_ROLES: &[&str] = &[
     "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu",
-    "menubar", "search", "toolbar", "tablist", "button",
+    "menubar", "search", "toolbar", "button",
 ];
 
 /// Whether the element's tag or visibility rules it out whatever it contains.
@@ -110,6 +110,10 @@ pub(super) fn soft_junk(el: &Element) -> Soft {
     {
         return Soft::Strong;
     }
+    if is_hidden(el) && is_collapsed_panel(el) {
+        // An accordion or tab panel folded shut: the reader opens it with a click.
+        return Soft::Weak;
+    }
     if is_hidden(el) && !is_streamed_chunk(el) {
         // Hidden content is only chrome-like: streaming renderers park the whole article in a
         // hidden element, so the caller keeps one that holds most of the page.
@@ -139,6 +143,16 @@ fn is_streamed_chunk(el: &Element) -> bool {
         let digits = id.strip_prefix("S:").or_else(|| id.strip_prefix("P:"));
         digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
     })
+}
+
+/// A region of an accordion or a tab set: shut until the reader opens it, but article text.
+fn is_collapsed_panel(el: &Element) -> bool {
+    let role = el.attr("role").unwrap_or("");
+    let class = el.attr("class").unwrap_or("").to_ascii_lowercase();
+    matches!(role, "region" | "tabpanel")
+        || el.attr("aria-labelledby").is_some()
+        || class.contains("collapse")
+        || class.contains("accordion")
 }
 
 fn is_comments(el: &Element) -> bool {
@@ -192,6 +206,17 @@ fn class_words(el: &Element) -> (bool, bool, bool) {
             continue;
         }
         let (mut t_strong, mut t_weak, mut t_content) = (false, false, false);
+        // "skip" names a skip link ("skip-to-content"), not an article part ("skip-item").
+        let lower = token.to_ascii_lowercase();
+        t_strong |= [
+            "skip-link",
+            "skip-to",
+            "skip-nav",
+            "skip-main",
+            "skip-content",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
         for raw in token.split(|c: char| !c.is_ascii_alphanumeric()) {
             if raw.is_empty() || raw.len() > 24 {
                 continue;
@@ -215,6 +240,7 @@ fn is_state_token(token: &str) -> bool {
     let t = token.to_ascii_lowercase();
     // Layout classes name the page's grid ("layout-sidebar-left"), not the element's role.
     t.contains("layout")
+        || t.contains("overflow")
         || [
             "has-", "no-", "with-", "is-", "show-", "hide-", "js-", "without-",
         ]
@@ -285,5 +311,34 @@ mod tests {
             "div"
         )));
         assert!(is_soft_junk(&first("<div class='byline'>x</div>", "div")));
+    }
+
+    #[test]
+    fn article_parts_with_chrome_like_names_are_read() {
+        // Guide sections named "skip-item", layout utilities, folded accordion panels.
+        assert!(!is_soft_junk(&first(
+            "<div class='skip-item'>x</div>",
+            "div"
+        )));
+        assert!(is_soft_junk(&first(
+            "<a class='skip-to-content'>x</a>",
+            "a"
+        )));
+        assert!(!is_soft_junk(&first(
+            "<div class='vds-overflow_hidden'>x</div>",
+            "div"
+        )));
+        let panel = first(
+            "<div role=region aria-labelledby=q1 style='display:none'>x</div>",
+            "div",
+        );
+        assert_eq!(soft_junk(&panel), Soft::Weak);
+        assert_eq!(
+            soft_junk(&first("<div style='display:none'>x</div>", "div")),
+            Soft::Strong
+        );
+        // A fieldset is a box around text; only its controls are never read.
+        assert!(!is_hard_junk(&first("<fieldset>x</fieldset>", "fieldset")));
+        assert!(!is_hard_junk(&first("<div role=tablist>x</div>", "div")));
     }
 }
