@@ -58,11 +58,18 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
         // A soft-junk element holding most of the page is the article's own wrapper with an
         // unlucky class name, not chrome; for weak words, so is one holding plenty of prose.
         let st = a.stat(id);
-        let most = st.text as f32 >= 0.5 * total as f32;
         let ld = a.link_density(id);
+        // A mega-menu can hold most of a page's text too, but it is made of links.
+        let most = st.text as f32 >= 0.5 * total as f32 && ld < 0.8;
+        let landmark = doc
+            .tree
+            .get(id)
+            .and_then(|n| n.value().as_element())
+            .is_some_and(|e| matches!(e.name(), "footer" | "nav" | "aside"));
         let keep = match strength {
             junk::Soft::Weak => st.text > 1000 && ld < 0.5,
-            junk::Soft::Strong => st.text > 1500 && ld < 0.3,
+            // A long footer is still a footer; only "most of the page" rescues one.
+            junk::Soft::Strong => st.text > 1500 && ld < 0.3 && !landmark,
             _ => false,
         };
         // A layout block around the headline and the story ("page-content and-w-sidebar")
@@ -401,6 +408,34 @@ fn ends_sentence(n: NodeRef<Node>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the first element matching `sel` was judged chrome.
+    fn is_junk(html: &str, sel: &str) -> bool {
+        let doc = Html::parse_document(html);
+        let a = analyse(&doc);
+        let sel = Selector::parse(sel).unwrap();
+        let el = doc.select(&sel).next().unwrap();
+        a.junk.contains(&el.id())
+    }
+
+    #[test]
+    fn long_footers_and_mega_menus_stay_chrome() {
+        let prose = "The paper was founded in 1901 and is owned by its readers. ";
+        let html = format!(
+            "<body><main><p>{}</p></main><footer><p>{}</p></footer></body>",
+            prose.repeat(40),
+            prose.repeat(35)
+        );
+        assert!(is_junk(&html, "footer"));
+        // The same text in a div classed as a sidebar is kept: it may be the article's wrapper.
+        assert!(!is_junk(
+            &html.replace("footer>", "div class=sidebar>"),
+            "div"
+        ));
+        let menu = "<a href=/x>A section of the site with a long name</a> ".repeat(200);
+        let html = format!("<body><div class=menu>{menu}<p>{prose}</p></div><p>{prose}</p></body>");
+        assert!(is_junk(&html, "div"));
+    }
 
     fn article_text(html: &str) -> String {
         let doc = Html::parse_document(html);
