@@ -48,7 +48,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         share(\ this)?(\ (article|story|post|page))?(\ on\ \w+)?|share\ via.*|
         (follow|like)\ us\ on.*|sign\ up\ (for|to)\ .*|subscribe(\ to|\ now|\ for).*|
         related(\ (articles?|stories|posts|content|news|coverage))?|
-        (read|see)\ (more|also|next)\b.{0,100}|more\ from\ .{0,60}|recommended(\ for\ you)?|
+        (read|see)\ (more|also|next)\b.{0,100}|related\ ?:.{0,120}|more\ from\ .{0,60}|recommended(\ for\ you)?|
         click\ here\ to\ .*|(photo|image|picture|video)\s?(credit)?:.{0,80}|
         loading\.*|please\ wait\.*|comments?|\d+\ comments?|leave\ a\ (comment|reply)|
         tags?:.*|topics?:.*|filed\ under:?.*|
@@ -74,17 +74,31 @@ static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Drops chrome blocks: furniture lines, link lists, headings left without a section.
 pub(super) fn filter(blocks: Vec<Block>) -> Vec<Block> {
     let repeated = repeated_lines(&blocks);
-    let blocks: Vec<Block> = blocks
-        .into_iter()
-        .filter(|b| !is_chrome(b) && !repeated.contains(&b.text))
-        .collect();
-    let mut kept = drop_end_sections(blocks);
+    let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
+    // Whether chrome was dropped right after each kept block.
+    let mut lost_after: Vec<bool> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if is_chrome(&b) || repeated.contains(&b.text) {
+            if let Some(last) = lost_after.last_mut() {
+                *last = true;
+            }
+        } else {
+            kept.push(b);
+            lost_after.push(false);
+        }
+    }
+    let (kept, lost_after) = drop_end_sections(kept, lost_after);
     // A heading whose section was all chrome ("Related stories" above a dropped list) goes too;
-    // images do not count as a section's content.
+    // images do not count as a section's content. Headings that were side by side in the page
+    // (a list of named items) stay.
+    let mut kept = kept;
     let mut i = kept.len();
     while i > 0 {
         i -= 1;
-        if matches!(kept[i].kind, Kind::Heading(_)) {
+        let h = &kept[i];
+        // Side by side, linked or picture-only headings are teasers, plain ones named items.
+        let teaser = h.chars == 0 || h.link_chars * 2 > h.chars;
+        if matches!(h.kind, Kind::Heading(_)) && (lost_after[i] || teaser || i + 1 == kept.len()) {
             let next = kept[i + 1..].iter().find(|n| n.chars > 0);
             let empty = next
                 .is_none_or(|n| matches!(n.kind, Kind::Heading(l) if Some(l) <= level(&kept[i])));
@@ -106,10 +120,11 @@ static END_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Drops each end-of-article section: its heading and everything up to the next heading of the
 /// same or a higher level.
-fn drop_end_sections(blocks: Vec<Block>) -> Vec<Block> {
+fn drop_end_sections(blocks: Vec<Block>, marks: Vec<bool>) -> (Vec<Block>, Vec<bool>) {
     let mut out = Vec::with_capacity(blocks.len());
+    let mut out_marks = Vec::with_capacity(blocks.len());
     let mut skipping: Option<u8> = None;
-    for b in blocks {
+    for (b, mark) in blocks.into_iter().zip(marks) {
         if let Kind::Heading(l) = b.kind {
             if skipping.is_some_and(|s| l <= s) {
                 skipping = None;
@@ -120,9 +135,12 @@ fn drop_end_sections(blocks: Vec<Block>) -> Vec<Block> {
         }
         if skipping.is_none() {
             out.push(b);
+            out_marks.push(mark);
+        } else if let Some(last) = out_marks.last_mut() {
+            *last = true;
         }
     }
-    out
+    (out, out_marks)
 }
 
 /// Short link lines that occur three times or more (share-button rows under every teaser).
@@ -160,7 +178,7 @@ fn is_chrome(b: &Block) -> bool {
         return false;
     }
     // Lines made of links are navigation ("Read more", related lists), unless long prose.
-    if density > 0.6 && b.chars < 400 {
+    if density > 0.6 && b.chars < 400 && !matches!(b.kind, Kind::Heading(_)) {
         return true;
     }
     if b.chars < 200 {
@@ -345,6 +363,48 @@ mod tests {
         let kept = filter(lines.iter().map(|l| para(l, 0)).collect());
         let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["$149+", "60%", "3"]);
+    }
+
+    #[test]
+    fn named_items_stay_and_teaser_headings_go() {
+        let heading = |t: &str, links: u32| Block {
+            kind: Kind::Heading(3),
+            ..para(t, links)
+        };
+        // A ranked list whose items are linked headings with prose, then plain side-by-side
+        // headings (a list of names), then a row of linked teaser headings.
+        let blocks = vec![
+            heading("1. [NYU Stern](https://x.test/nyu)", 7),
+            para("The school is known for finance and has a large class.", 0),
+            heading("Alpine", 0),
+            heading("Boreal", 0),
+            heading("Coastal", 0),
+            para("Each of these climates gets its own chapter below.", 0),
+            heading("Related: [Safety first](https://x.test/c)", 11),
+            para("The end of the article comes here.", 0),
+            Block {
+                chars: 12,
+                ..heading("[Another story](https://x.test/a)", 12)
+            },
+            Block {
+                chars: 11,
+                ..heading("[A third story](https://x.test/b)", 11)
+            },
+        ];
+        let kept = filter(blocks);
+        let texts: Vec<String> = kept.iter().map(|b| plain_text(&b.text)).collect();
+        assert_eq!(
+            texts,
+            [
+                "1. NYU Stern",
+                "The school is known for finance and has a large class.",
+                "Alpine",
+                "Boreal",
+                "Coastal",
+                "Each of these climates gets its own chapter below.",
+                "The end of the article comes here."
+            ]
+        );
     }
 
     #[test]
