@@ -73,6 +73,7 @@ static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Drops chrome blocks: furniture lines, link lists, headings left without a section.
 pub(super) fn filter(blocks: Vec<Block>) -> Vec<Block> {
+    let blocks = drop_repeated_runs(blocks);
     let repeated = repeated_lines(&blocks);
     let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
     // Whether chrome was dropped right after each kept block.
@@ -141,6 +142,56 @@ fn drop_end_sections(blocks: Vec<Block>, marks: Vec<bool>) -> (Vec<Block>, Vec<b
         }
     }
     (out, out_marks)
+}
+
+/// Drops second copies of the article: runs of at least three paragraphs of eight words or
+/// more, one of them a paragraph of forty-five words, that were all written before (responsive
+/// layouts render the text once per screen size, hidden or not). Short blocks inside such a
+/// run go with it. Recipes and plans that repeat a few short lines stay.
+fn drop_repeated_runs(blocks: Vec<Block>) -> Vec<Block> {
+    const MIN_WORDS: usize = 8;
+    const MIN_RUN: usize = 3;
+    const LONG_WORDS: usize = 45;
+    let mut seen = std::collections::HashSet::new();
+    let words: Vec<usize> = blocks
+        .iter()
+        .map(|b| plain_text(&b.text).split_whitespace().count())
+        .collect();
+    // For each block: None when short, else whether its text was seen before.
+    let repeat: Vec<Option<bool>> = blocks
+        .iter()
+        .zip(&words)
+        .map(|(b, &n)| {
+            (n >= MIN_WORDS).then(|| !seen.insert(super::meta::norm(&plain_text(&b.text))))
+        })
+        .collect();
+    let mut drop = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        if repeat[i] != Some(true) {
+            i += 1;
+            continue;
+        }
+        // Extend the run over repeats and short blocks; it ends at the last repeat.
+        let (mut end, mut count, mut longest, mut j) = (i, 0, 0, i);
+        while j < blocks.len() && repeat[j] != Some(false) {
+            if repeat[j] == Some(true) {
+                count += 1;
+                longest = longest.max(words[j]);
+                end = j;
+            }
+            j += 1;
+        }
+        if count >= MIN_RUN && longest >= LONG_WORDS {
+            drop[i..=end].iter_mut().for_each(|d| *d = true);
+        }
+        i = end + 1;
+    }
+    blocks
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(b, d)| (!d).then_some(b))
+        .collect()
 }
 
 /// Short link lines that occur three times or more (share-button rows under every teaser).
@@ -405,6 +456,33 @@ mod tests {
                 "The end of the article comes here."
             ]
         );
+    }
+
+    #[test]
+    fn a_second_copy_of_the_text_is_dropped_but_repeated_plan_lines_stay() {
+        let long = "The council voted on Tuesday to close the old bridge for a year, ".repeat(4);
+        let story = [
+            format!("{long} First."),
+            "The repairs will cost more than the council had planned for.".to_string(),
+            "Drivers will be sent over the northern bridge until next summer.".to_string(),
+        ];
+        let plan = [
+            "Breakfast: two eggs, one slice of toast and a cup of tea",
+            "Lunch: a bowl of soup with bread and a green salad",
+            "Dinner: grilled fish with rice and steamed green beans",
+        ];
+        let mut blocks: Vec<Block> = Vec::new();
+        for day in ["Monday", "Tuesday"] {
+            blocks.push(para(day, 0));
+            blocks.extend(plan.iter().map(|t| para(t, 0)));
+        }
+        blocks.extend(story.iter().map(|t| para(t, 0)));
+        blocks.push(para("Menu", 0));
+        blocks.extend(story.iter().map(|t| para(t, 0)));
+        let kept = filter(blocks);
+        // Two day headings, both plans, the story once and the "Menu" line before the copy.
+        assert_eq!(kept.len(), 2 + 2 * plan.len() + story.len() + 1, "{kept:?}");
+        assert_eq!(kept.last().unwrap().text, "Menu");
     }
 
     #[test]
