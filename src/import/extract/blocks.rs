@@ -119,20 +119,38 @@ static END_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// End-section headings of teaser boxes (as opposed to author boxes and disclaimers).
+static TEASER_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(related|recommended|you (may|might) also|more (from|on|stories|articles)|read (next|more)|popular|latest|recent)\b")
+        .expect("valid regex")
+});
+
+/// A paragraph of prose long enough that no teaser summary is like it.
+fn is_long_prose(b: &Block) -> bool {
+    b.kind == Kind::Para && b.quote == 0 && b.chars >= 300 && b.link_chars * 10 < b.chars
+}
+
 /// Drops each end-of-article section: its heading and everything up to the next heading of the
 /// same or a higher level.
 fn drop_end_sections(blocks: Vec<Block>, marks: Vec<bool>) -> (Vec<Block>, Vec<bool>) {
     let mut out = Vec::with_capacity(blocks.len());
     let mut out_marks = Vec::with_capacity(blocks.len());
     let mut skipping: Option<u8> = None;
+    // Whether the skipped section is a teaser box, which the article's prose can follow.
+    let mut teasers = false;
     for (b, mark) in blocks.into_iter().zip(marks) {
         if let Kind::Heading(l) = b.kind {
             if skipping.is_some_and(|s| l <= s) {
                 skipping = None;
             }
-            if skipping.is_none() && END_SECTION.is_match(plain_text(&b.text).trim()) {
+            let text = plain_text(&b.text);
+            if skipping.is_none() && END_SECTION.is_match(text.trim()) {
                 skipping = Some(l);
+                teasers = TEASER_BOX.is_match(text.trim());
             }
+        } else if teasers && is_long_prose(&b) {
+            // "Recommended reading" set inside the story: the story goes on after it.
+            skipping = None;
         }
         if skipping.is_none() {
             out.push(b);
@@ -483,6 +501,29 @@ mod tests {
         // Two day headings, both plans, the story once and the "Menu" line before the copy.
         assert_eq!(kept.len(), 2 + 2 * plan.len() + story.len() + 1, "{kept:?}");
         assert_eq!(kept.last().unwrap().text, "Menu");
+    }
+
+    #[test]
+    fn the_story_goes_on_after_a_teaser_box_inside_it() {
+        let heading = |t: &str| Block {
+            kind: Kind::Heading(2),
+            ..para(t, 0)
+        };
+        let long = "The council voted on Tuesday to close the old bridge for a year. ".repeat(6);
+        let blocks = vec![
+            para("The council met on Tuesday.", 0),
+            heading("Recommended Reading"),
+            Block {
+                chars: 20,
+                ..para("[Other story](https://x.test/a)", 10)
+            },
+            para(&long, 0),
+            heading("About the author"),
+            para(&long.replace("council", "writer"), 0),
+        ];
+        let kept = filter(blocks);
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["The council met on Tuesday.", long.as_str()]);
     }
 
     #[test]
