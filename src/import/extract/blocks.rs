@@ -171,18 +171,15 @@ fn drop_repeated_runs(blocks: Vec<Block>) -> Vec<Block> {
     const MIN_RUN: usize = 3;
     const LONG_WORDS: usize = 45;
     let mut seen = std::collections::HashSet::new();
-    let words: Vec<usize> = blocks
-        .iter()
-        .map(|b| plain_text(&b.text).split_whitespace().count())
-        .collect();
+    let mut words = Vec::with_capacity(blocks.len());
     // For each block: None when short, else whether its text was seen before.
-    let repeat: Vec<Option<bool>> = blocks
-        .iter()
-        .zip(&words)
-        .map(|(b, &n)| {
-            (n >= MIN_WORDS).then(|| !seen.insert(super::meta::norm(&plain_text(&b.text))))
-        })
-        .collect();
+    let mut repeat: Vec<Option<bool>> = Vec::with_capacity(blocks.len());
+    for b in &blocks {
+        let text = plain_text(&b.text);
+        let n = text.split_whitespace().count();
+        words.push(n);
+        repeat.push((n >= MIN_WORDS).then(|| !seen.insert(super::meta::norm(&text))));
+    }
     let mut drop = vec![false; blocks.len()];
     let mut i = 0;
     while i < blocks.len() {
@@ -264,6 +261,15 @@ fn is_chrome(b: &Block) -> bool {
 /// or paragraph next to the image. Such alt text is read twice by a screen reader and shows
 /// twice where images do not load; alt text that says something new is kept.
 pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
+    let has_alt = |b: &Block| {
+        b.image
+            && b.text
+                .match_indices("![")
+                .any(|(i, _)| !b.text[i + 2..].starts_with(']'))
+    };
+    if !blocks.iter().any(has_alt) {
+        return; // no alt text at all: nothing to compare
+    }
     let title = title.map(super::meta::norm).unwrap_or_default();
     let near: Vec<String> = blocks
         .iter()

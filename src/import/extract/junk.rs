@@ -207,16 +207,22 @@ fn class_words(el: &Element) -> (bool, bool, bool) {
         }
         let (mut t_strong, mut t_weak, mut t_content) = (false, false, false);
         // "skip" names a skip link ("skip-to-content"), not an article part ("skip-item").
-        let lower = token.to_ascii_lowercase();
-        t_strong |= [
-            "skip-link",
-            "skip-to",
-            "skip-nav",
-            "skip-main",
-            "skip-content",
-        ]
-        .iter()
-        .any(|p| lower.contains(p));
+        let has_skip = token
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"skip"));
+        if has_skip {
+            let lower = token.to_ascii_lowercase();
+            t_strong |= [
+                "skip-link",
+                "skip-to",
+                "skip-nav",
+                "skip-main",
+                "skip-content",
+            ]
+            .iter()
+            .any(|p| lower.contains(p));
+        }
         for raw in token.split(|c: char| !c.is_ascii_alphanumeric()) {
             if raw.is_empty() || raw.len() > 24 {
                 continue;
