@@ -89,10 +89,13 @@ pub(super) fn filter(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     let (kept, lost_after) = drop_end_sections(kept, lost_after);
-    // A heading whose section was all chrome ("Related stories" above a dropped list) goes too;
-    // images do not count as a section's content. Headings that were side by side in the page
-    // (a list of named items) stay.
-    let mut kept = kept;
+    drop_empty_headings(kept, &lost_after)
+}
+
+/// Drops a heading whose section was all chrome ("Related stories" above a dropped list);
+/// images do not count as a section's content. `lost_after[i]` says whether chrome was dropped
+/// right after block `i`: plain headings side by side in the page (a list of named items) stay.
+fn drop_empty_headings(mut kept: Vec<Block>, lost_after: &[bool]) -> Vec<Block> {
     let mut i = kept.len();
     while i > 0 {
         i -= 1;
