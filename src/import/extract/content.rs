@@ -184,6 +184,10 @@ struct Scores {
 const PROSE_SHARE: f32 = 0.6;
 /// Most link text allowed in what a climb adds (teaser lists and share rows are links).
 const CLIMB_MAX_LINKS: f32 = 0.4;
+/// Characters a climb step may add without the link test: a list item's heading row
+/// ("1", the product name, a "Tested: …" link) is short and often a link, and stopping there
+/// leaves the rest of a ranked list behind.
+const CLIMB_SMALL_STEP: u32 = 80;
 
 fn cover_prose(doc: &Html, a: &Analysis, good: &HashMap<NodeId, u32>, top: NodeId) -> NodeId {
     let body = body_or_root(doc);
@@ -201,7 +205,8 @@ fn cover_prose(doc: &Html, a: &Analysis, good: &HashMap<NodeId, u32>, top: NodeI
         let (ps, cs) = (a.stat(p.id()), a.stat(cur));
         let extra_text = ps.text.saturating_sub(cs.text);
         let extra_link = ps.link.saturating_sub(cs.link);
-        if extra_text > 0 && extra_link as f32 > CLIMB_MAX_LINKS * extra_text as f32 {
+        if extra_text > CLIMB_SMALL_STEP && extra_link as f32 > CLIMB_MAX_LINKS * extra_text as f32
+        {
             return top;
         }
         cur = p.id();
@@ -464,5 +469,45 @@ mod tests {
         assert!(text.contains("This is a sentence"));
         assert!(!text.contains("Side text"));
         assert!(!text.contains("Other story"));
+    }
+
+    #[test]
+    fn a_ranked_list_is_read_past_its_linked_item_headings() {
+        let prose = "<p>The car drives well, charges fast, and costs less than most rivals, \
+            which is why it ranks here.</p>";
+        let item = |i: u32| {
+            format!(
+                "<section><div class=item><div class=head><span>{i}</span>\
+                 <a href=/review-{i}>Tested: Car {i}</a></div><div class=b><div class=c>\
+                 <div class=d>{}</div></div></div></div></section>",
+                prose.repeat(3).replace("The car", &format!("Car {i}"))
+            )
+        };
+        let items: String = (1..=5).map(item).collect();
+        let html = format!("<body><div class=list>{items}</div></body>");
+        let text = article_text(&html);
+        assert!(
+            (1..=5).all(|i| text.contains(&format!("Car {i} drives"))),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_legal_disclosure_is_not_taken_for_the_article() {
+        let step = |i: u32| {
+            format!(
+                "<section><div><div><div><h2>Step {i}</h2><p>Put money aside each month, \
+                 before rent and bills, so saving is a habit.</p></div></div></div></section>"
+            )
+        };
+        let steps: String = (1..=4).map(step).collect();
+        let legal = "Securities, insurance and advisory services are offered through an \
+            affiliate, a registered adviser, and are not deposits, not insured, may lose value. ";
+        let html = format!(
+            "<body><div class=page>{steps}</div><div class=disclosure><p>{}</p></div></body>",
+            legal.repeat(3)
+        );
+        let text = article_text(&html);
+        assert!(text.contains("Step 1") && text.contains("Step 4"), "{text}");
     }
 }

@@ -42,7 +42,7 @@ const WEAK_WORDS: &[&str] = &[
     "taglist", "bio", "banner", "toolbar", "dateline", "timestamp", "date", "credit",
     "credits", "topics", "keywords", "categories", "readmore", "prev", "login", "signin",
     "disclaimer", "tools", "actions", "utility", "caption", "figcaption", "icon", "icons",
-    "btn", "button", "aside", "toc",
+    "btn", "button", "aside", "toc", "disclosure", "disclosures",
 ];
 
 /// Words that say "this is the article": they protect an element from the weak words.
