@@ -380,12 +380,14 @@ fn with_siblings(
         if a.junk.contains(&sib.id()) {
             continue;
         }
-        let mut bonus = 0.0;
-        if top_class.is_some() && el.attr("class") == top_class {
-            bonus = top_score * 0.2;
-        }
+        let same_class = top_class.is_some() && el.attr("class") == top_class;
+        let bonus = if same_class { top_score * 0.2 } else { 0.0 };
         let s = scores.get(&sib.id()).copied().unwrap_or(0.0) * (1.0 - a.link_density(sib.id()));
-        let keep = if s + bonus >= threshold {
+        // Page builders put each stretch of the story in its own block of the same class; a
+        // block whose paragraphs sit deep inside gets little score, but its text is the story's.
+        let same_kind_text =
+            same_class && a.link_density(sib.id()) < 0.5 && a.stat(sib.id()).text > 200;
+        let keep = if s + bonus >= threshold || same_kind_text {
             true
         } else if el.name() == "p" {
             let st = a.stat(sib.id());
@@ -509,5 +511,26 @@ mod tests {
         );
         let text = article_text(&html);
         assert!(text.contains("Step 1") && text.contains("Step 4"), "{text}");
+    }
+
+    #[test]
+    fn page_builder_blocks_of_the_article_s_kind_are_read() {
+        let para = "<p>Cleaning a three-bedroom house costs more in spring, when demand peaks, \
+            and less on a weekly plan.</p>";
+        let block = |n: usize, tag: &str| {
+            format!(
+                "<div class=\"sqs-block html-block\"><div class=inner><div class=html>\
+                 <h2>{tag}</h2>{}</div></div></div>",
+                para.repeat(n)
+            )
+        };
+        let html = format!(
+            "<body><div class=col>{}{}{}</div></body>",
+            block(3, "Intro"),
+            block(9, "Prices"),
+            block(3, "Tips")
+        );
+        let text = article_text(&html);
+        assert!(text.contains("Intro") && text.contains("Tips"), "{text}");
     }
 }
