@@ -167,14 +167,20 @@ impl Session<'_> {
             Err(e) => return vec![failed(from, e)],
         };
         let (text, _) = charset::decode(&bytes, content_type.as_deref());
+        // A saved page or dump has no address of its own; the one the user gave stands in for
+        // it (base of relative links, date in the path, slug of the headline).
+        let given = self.options.write.source_url.as_deref();
+        let address = page_url
+            .clone()
+            .or_else(|| given.and_then(|u| url::Url::parse(u.trim()).ok()));
         match input::sniff(&text) {
             Kind::Html => vec![Found {
-                article: Ok((self.options.extract)(&text, page_url.as_ref())),
+                article: Ok((self.options.extract)(&text, address.as_ref())),
                 from,
                 page_url,
             }],
             Kind::TextDump => vec![Found {
-                article: Ok(textdump::parse(&text)),
+                article: Ok(textdump::parse(&text, address.as_ref())),
                 from,
                 page_url: None,
             }],

@@ -194,6 +194,11 @@ fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptio
     blocks::render(&blocks)
 }
 
+/// The day a full date in the URL path names (`/2025/12/19/`), as `YYYY-MM-DD`.
+pub(crate) fn date_in_url(url: &str) -> Option<String> {
+    dates::url_date(url).map(|d| d.day)
+}
+
 /// Describes which elements the content scorer picked (tag, class, id): a tuning aid for the
 /// corpus runner's `--explain`, not part of the import contract.
 #[doc(hidden)]

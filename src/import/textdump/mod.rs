@@ -3,12 +3,13 @@
 //!
 //! - the **body** is the largest run of prose lines (sentences, or long lines), allowing single
 //!   short lines between them as subheadings and skipping "Read also"/"ads" lines inside;
-//! - the **headline** is the nearest line of several words above the body, past date and byline
-//!   lines; the **date** is the nearest date line above the body; the **section** is the nearest
-//!   short label above the headline (as breadcrumbs and section tags print it);
+//! - the **headline**, **date**, **byline** and **section** come from the lines above the body
+//!   (see `head`; the article's URL, when given, helps find the headline and the date);
 //! - **views**, the **reuse notice** (English and Russian wording) and the outlet's name are
 //!   recognised wherever they are; everything else (menus, social links, theme and language
 //!   switches, share bars, teaser blocks) is simply not picked.
+
+mod head;
 
 use super::extract::Extracted;
 use super::textdate::date_in_line;
@@ -26,6 +27,7 @@ const IN_BODY_CHROME: &[&str] = &[
     "читайте еще",
     "смотрите также",
     "loading",
+    "sponsor message",
 ];
 
 /// Labels of a view counter.
@@ -91,8 +93,9 @@ const CHROME_WORDS: &[&str] = &[
     "day",
 ];
 
-/// Turns a page-text dump into the article it shows. Fields it cannot find stay empty.
-pub fn parse(text: &str) -> Extracted {
+/// Turns a page-text dump into the article it shows. Fields it cannot find stay empty. `url` is
+/// the article's address when known (`--source-url`): dumps rarely contain it.
+pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     let lines: Vec<Line> = text
         .lines()
         .map(|l| l.replace('\u{a0}', " ").trim().to_string())
@@ -116,8 +119,11 @@ pub fn parse(text: &str) -> Extracted {
     let Some((start, end)) = body_range(&lines) else {
         return out;
     };
+    let slug = url.map(head::slug_words).unwrap_or_default();
+    let start = head::slug_headline(&lines[..start], &slug)
+        .map_or(start, |h| start_after_headline(&lines, h, start));
     out.body = body_markdown(&lines[start..end]);
-    head(&lines[..start], &mut out);
+    head::head(&lines[..start], url, &mut out);
     out.lang = guess_lang(&out.body);
     out
 }
@@ -126,7 +132,9 @@ pub fn parse(text: &str) -> Extracted {
 struct Line {
     text: String,
     words: usize,
+    /// A sentence or a long line: article text rather than a label.
     prose: bool,
+    /// The date the line holds, when it is a short dateline.
     date: Option<String>,
 }
 
@@ -134,6 +142,13 @@ impl Line {
     fn new(text: String) -> Line {
         let words = text.split_whitespace().count();
         let date = (words <= 10).then(|| date_in_line(&text)).flatten();
+        // `By Jane Roe April 12, 2024`: the date after a byline.
+        let date = date.or_else(|| {
+            let by = text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
+            by.then(|| head::trailing_date(&text))
+                .flatten()
+                .map(|(_, d)| d)
+        });
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
         let end = text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']']);
@@ -192,6 +207,25 @@ fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
     best.map(|(s, e, _)| (s, e))
 }
 
+/// Where the body starts when the headline is known to be at `headline`, far above the
+/// largest run of prose: transcripts and listicles break the text into short lines (speaker
+/// turns, captions, numbered steps) that end a run. The body then starts at the first two
+/// prose lines in a row under the headline (a lone one is a standfirst or a teaser), provided
+/// what lies between there and the run is mostly prose by length.
+fn start_after_headline(lines: &[Line], headline: usize, start: usize) -> usize {
+    let Some(p) = (headline + 1..start).find(|&i| lines[i].prose && lines[i + 1].prose) else {
+        return start;
+    };
+    let gap = &lines[p..start];
+    let prose: usize = gap.iter().filter(|l| l.prose).map(|l| l.text.len()).sum();
+    let all: usize = gap.iter().map(|l| l.text.len()).sum();
+    if prose * 2 >= all {
+        p
+    } else {
+        start
+    }
+}
+
 /// A short line between two prose lines, that is not a date, counter or notice.
 fn is_subheading(lines: &[Line], j: usize) -> bool {
     let line = &lines[j];
@@ -204,15 +238,16 @@ fn is_subheading(lines: &[Line], j: usize) -> bool {
         && lines.get(j + 1).is_some_and(|n| n.prose)
 }
 
-/// The body lines as Markdown: prose lines become paragraphs, short ones `##` subheadings.
+/// The body lines as Markdown: prose lines become paragraphs, a short line between two of
+/// them a `##` subheading, other short lines (speaker turns, credits) plain paragraphs.
 fn body_markdown(lines: &[Line]) -> String {
     let mut blocks = Vec::new();
-    for line in lines {
+    for (j, line) in lines.iter().enumerate() {
         if line.is_in_body_chrome() {
             continue;
         }
         let text = escape_markdown(&line.text);
-        blocks.push(if line.prose {
+        blocks.push(if line.prose || !is_subheading(lines, j) {
             text
         } else {
             format!("## {text}")
@@ -223,65 +258,6 @@ fn body_markdown(lines: &[Line]) -> String {
     body
 }
 
-/// Headline, date, byline and section from the lines above the body.
-fn head(above: &[Line], out: &mut Extracted) {
-    let mut title_at = None;
-    for (i, line) in above.iter().enumerate().rev().take(8) {
-        if let Some(date) = &line.date {
-            let lower = line.text.to_lowercase();
-            if lower.contains("updat") || lower.contains("обновл") {
-                out.updated.get_or_insert_with(|| date.clone());
-            } else if out.date.is_none() {
-                out.date = Some(date.clone());
-            }
-        } else if let Some(author) = byline(&line.text) {
-            out.authors.push(author);
-        } else if line.words >= 3 && !line.prose && !is_chrome_word(&line.text) {
-            title_at = Some(i);
-            break;
-        } else if line.prose || line.text.len() > 300 {
-            break;
-        }
-    }
-    let Some(t) = title_at else { return };
-    out.title = Some(above[t].text.clone());
-    if out.date.is_none() {
-        // Some pages print the date above the headline.
-        out.date = above[..t].iter().rev().take(4).find_map(|l| l.date.clone());
-    }
-    out.section = above[..t]
-        .iter()
-        .rev()
-        .take(6)
-        .take_while(|l| !l.prose && !is_notice(&l.text))
-        .find(|l| is_section_label(&l.text))
-        .map(|l| label_case(&l.text));
-}
-
-/// `By Name` / `Author: Name` / `Автор: Name` lines.
-fn byline(text: &str) -> Option<String> {
-    let words = text.split_whitespace().count();
-    let lower = text.to_lowercase();
-    ["by ", "author:", "автор:", "text:", "текст:"]
-        .iter()
-        .find(|p| lower.starts_with(*p))
-        .filter(|_| words <= 6)
-        .map(|p| text[p.len()..].trim().to_string())
-        .filter(|name| !name.is_empty())
-}
-
-/// One to three words with at least three letters, not a widget word, a date or a counter.
-fn is_section_label(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    (1..=3).contains(&words)
-        && letters >= 3
-        && text
-            .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
-        && !is_chrome_word(text)
-}
-
 fn is_chrome_word(text: &str) -> bool {
     let lower = text.to_lowercase();
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
@@ -290,19 +266,6 @@ fn is_chrome_word(text: &str) -> bool {
         || lower.contains('_')
         || CHROME_WORDS.contains(&lower.as_str())
         || lower.starts_with("share")
-}
-
-/// `WORLD` → `World`; labels already in mixed case stay as they are.
-fn label_case(text: &str) -> String {
-    if text.chars().any(|c| c.is_lowercase()) {
-        return text.to_string();
-    }
-    let lower = text.to_lowercase();
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// `Views: 778`, `778 views`, `Просмотров: 1 024`.
@@ -475,7 +438,7 @@ mod tests {
 
     #[test]
     fn finds_article_parts_by_line_shape() {
-        let a = parse(DUMP);
+        let a = parse(DUMP, None);
         assert_eq!(
             a.title.as_deref(),
             Some("Council approves budget after long night")
@@ -544,7 +507,7 @@ mod tests {
 
     #[test]
     fn a_dump_without_prose_yields_no_body() {
-        let a = parse("menu\nsearch\nHome\n");
+        let a = parse("menu\nsearch\nHome\n", None);
         assert!(a.body.is_empty() && a.title.is_none());
     }
 }

@@ -1,0 +1,327 @@
+//! The head of a page-text dump: headline, dateline, byline and section, read from the lines
+//! above the body.
+//!
+//! The headline is the best headline-shaped line a little above the body (kickers, standfirsts,
+//! bylines, dates and share buttons come between them). Three signals rank the candidates: the
+//! words of the article's URL slug (`/heres-how-to-maintain-healthy-smartphone-habits`), which
+//! outlets build from the headline; a byline or date right under the line; a standfirst right
+//! under it. Without any of them the nearest candidate wins.
+
+use super::{date_in_line, is_chrome_word, is_notice, Line};
+use crate::import::extract::{date_in_url, Extracted};
+
+/// How far above the body the headline may sit, in non-empty lines.
+const HEAD_LINES: usize = 15;
+/// How far under the headline its dateline and byline may sit.
+const DATELINE_LINES: usize = 12;
+
+/// Headline, date, bylines and section from the lines above the body. `url` is the article's
+/// address when the user gave it; its slug and date path help.
+pub(super) fn head(above: &[Line], url: Option<&url::Url>, out: &mut Extracted) {
+    let slug: Vec<String> = url.map(slug_words).unwrap_or_default();
+    let title_at = slug_headline(above, &slug).or_else(|| headline(above, &slug));
+    // The dateline and byline sit between the headline and the body.
+    let (from, to) = match title_at {
+        Some(t) => (t + 1, above.len().min(t + 1 + DATELINE_LINES)),
+        None => (above.len().saturating_sub(8), above.len()),
+    };
+    for line in &above[from..to] {
+        if let Some(date) = &line.date {
+            let lower = line.text.to_lowercase();
+            if lower.contains("updat") || lower.contains("обновл") {
+                out.updated.get_or_insert_with(|| date.clone());
+            } else if out.date.is_none() {
+                out.date = Some(date.clone());
+            }
+        }
+        if let Some(author) = byline(&line.text) {
+            out.authors.push(author);
+        }
+    }
+    if let Some(t) = title_at {
+        out.title = Some(clean_headline(&above[t].text));
+        if out.date.is_none() {
+            // Some pages print the date above the headline.
+            out.date = above[..t].iter().rev().take(4).find_map(|l| l.date.clone());
+        }
+        out.section = above[..t]
+            .iter()
+            .rev()
+            .take(6)
+            .take_while(|l| !l.prose && !is_notice(&l.text))
+            .find(|l| is_section_label(&l.text))
+            .map(|l| label_case(&l.text));
+    }
+    if out.date.is_none() {
+        out.date = url.and_then(|u| date_in_url(u.as_str()));
+    }
+}
+
+/// The index of the headline among the lines above the body.
+fn headline(above: &[Line], slug: &[String]) -> Option<usize> {
+    let mut best: Option<(usize, u32)> = None;
+    let mut prose_lines = 0;
+    let start = above.len().saturating_sub(HEAD_LINES);
+    for i in (start..above.len()).rev() {
+        let line = &above[i];
+        if line.prose && !is_question_headline(line) {
+            // One standfirst may sit between headline and body; a second prose line is
+            // another block of the page.
+            prose_lines += 1;
+            if prose_lines > 1 {
+                break;
+            }
+            continue;
+        }
+        if line.text.len() > 300 {
+            break;
+        }
+        if !is_headline_shaped(line) {
+            continue;
+        }
+        let score = headline_score(above, i, slug);
+        // Iterating upwards, a tie keeps the line nearest the body.
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// A short question or exclamation: read as a sentence, but a headline's shape
+/// (`Is it really always the DNS?`).
+fn is_question_headline(line: &Line) -> bool {
+    line.words <= 15 && line.text.ends_with(['?', '!'])
+}
+
+/// Several words that are not a date, a byline, a widget label or a short `Label: value` line
+/// (`Tags: DNS, outages`; a headline may open with a source, `Reuters: ISIS seeks …`).
+fn is_headline_shaped(line: &Line) -> bool {
+    let labelled = line.words <= 5
+        && line
+            .text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with(':'));
+    (3..=30).contains(&line.words)
+        && line.date.is_none()
+        && byline(&line.text).is_none()
+        && !labelled
+        && !is_chrome_word(&line.text)
+}
+
+/// How much a candidate line looks like the headline (see the module header).
+fn headline_score(above: &[Line], i: usize, slug: &[String]) -> u32 {
+    let mut score = 0;
+    if slug.len() >= 3 {
+        let words = slug_words_of(&above[i].text);
+        let matched = slug.iter().filter(|w| words.contains(w)).count();
+        score += (10 * matched / slug.len()) as u32;
+    }
+    let below = &above[i + 1..above.len().min(i + 4)];
+    if below
+        .iter()
+        .any(|l| l.date.is_some() || byline(&l.text).is_some())
+    {
+        score += 2;
+    }
+    if above.get(i + 1).is_some_and(|l| l.prose) {
+        score += 1;
+    }
+    score
+}
+
+/// The line above the body that the URL slug names: a headline-shaped line holding most of
+/// the slug's words (at least three). The first such line: a page repeats its headline in
+/// teasers and subheadings further down, not above it.
+pub(super) fn slug_headline(above: &[Line], slug: &[String]) -> Option<usize> {
+    if slug.len() < 3 {
+        return None;
+    }
+    above.iter().position(|l| {
+        let words = slug_words_of(&l.text);
+        let matched = slug.iter().filter(|w| words.contains(w)).count();
+        // A breadcrumb trail ends with the headline too.
+        let trail = l.text.contains(['>', '›', '»']);
+        (is_headline_shaped(l) && (!l.prose || is_question_headline(l)))
+            && !trail
+            && matched * 10 >= slug.len() * 7
+    })
+}
+
+/// The words of the URL's last path segment that could come from a headline: `/2025/12/19/
+/// is-it-really-always-the-dns` → `is it really always the dns`. Numeric ids do not count.
+pub(super) fn slug_words(url: &url::Url) -> Vec<String> {
+    let last = url
+        .path_segments()
+        .and_then(|mut s| s.rfind(|seg| seg.chars().any(char::is_alphabetic)))
+        .unwrap_or("");
+    let last = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+    slug_words_of(last)
+}
+
+/// Lower-cased alphabetic words, apostrophes dropped so `Here’s` matches the slug's `heres`.
+fn slug_words_of(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .replace(['\'', '’'], "")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A headline without the section or outlet some pages print after a bar:
+/// `How meditation rewires brains | Opinion` → `How meditation rewires brains`.
+fn clean_headline(text: &str) -> String {
+    match text.rsplit_once(" | ") {
+        Some((head, tail)) if tail.split_whitespace().count() <= 3 && !head.trim().is_empty() => {
+            head.trim().to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// `By Name` / `Author: Name` / `Автор: Name` lines; `By Name on 19 Dec 2025` gives the name.
+/// Dumps sometimes glue the label to the name (`byClemson News`).
+pub(super) fn byline(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let glued = text.starts_with("by") && text[2..].starts_with(|c: char| c.is_uppercase());
+    let label_len = ["by ", "author:", "автор:", "text:", "текст:"]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| p.len())
+        .or(glued.then_some(2))?;
+    let rest = text[label_len..].trim();
+    let rest = trailing_date(rest).map_or(rest, |(name, _)| name);
+    let name = [" on ", " | ", ", "]
+        .iter()
+        .filter_map(|sep| rest.find(sep))
+        .min()
+        .map_or(rest, |at| &rest[..at])
+        .trim();
+    let words = name.split_whitespace().count();
+    (1..=6).contains(&words).then(|| name.to_string())
+}
+
+/// A line that ends with a date of at most six words (`Daniel Renfrow April 12, 2024`,
+/// `George Michaelson on 19 Dec 2025`): the text before it and the date. The shortest tail
+/// that reads as a date is taken, so no word of the name goes with it.
+pub(super) fn trailing_date(text: &str) -> Option<(&str, String)> {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && c == ' ')
+        .map(|(i, _)| i)
+        .collect();
+    starts.iter().rev().take(6).find_map(|&at| {
+        let date = date_in_line(text[at..].trim())?;
+        let before = text[..at].trim_end();
+        let before = before
+            .strip_suffix(" on")
+            .unwrap_or(before)
+            .trim_end_matches([',', '|', '·', '-', ' ']);
+        Some((before, date))
+    })
+}
+
+/// One to three words with at least three letters, not a widget word, a date or a counter.
+fn is_section_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=3).contains(&words)
+        && letters >= 3
+        && text
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && !is_chrome_word(text)
+}
+
+/// `WORLD` → `World`; labels already in mixed case stay as they are.
+fn label_case(text: &str) -> String {
+    if text.chars().any(|c| c.is_lowercase()) {
+        return text.to_string();
+    }
+    let lower = text.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+
+    const STORY: &str =
+        "The union said hundreds of teachers would travel to the capital on Saturday.\n\
+        Plumbers and electricians have signed up to cover their classes for the day.\n\
+        Organisers expect the protest to be the largest in the state for a decade.\n";
+
+    fn url(u: &str) -> url::Url {
+        url::Url::parse(u).unwrap()
+    }
+
+    #[test]
+    fn the_url_slug_names_the_headline_among_other_short_lines() {
+        let dump = format!(
+            "Home\nEducation\nPlumbers step in so teachers can protest\nListen · 3:51\n\
+             Transcript options\nMore from the show today\n{STORY}"
+        );
+        let page =
+            url("https://news.test/2023/10/17/1206/plumbers-step-in-so-teachers-can-protest");
+        let a = parse(&dump, Some(&page));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Plumbers step in so teachers can protest")
+        );
+        // No date in the dump: the URL's date path gives it.
+        assert_eq!(a.date.as_deref(), Some("2023-10-17"));
+        // Without the URL the nearest several-word line is taken.
+        let a = parse(&dump, None);
+        assert_eq!(a.title.as_deref(), Some("More from the show today"));
+        assert_eq!(a.date, None);
+    }
+
+    #[test]
+    fn headline_lines_are_told_from_labels_bylines_and_questions() {
+        let dump = format!(
+            "Menu\nIs it really always the DNS?\nBy George Michaelson on 19 Dec 2025\n\
+             Category: Tech matters\nTags: DNS, outages\n{STORY}"
+        );
+        let a = parse(&dump, None);
+        assert_eq!(a.title.as_deref(), Some("Is it really always the DNS?"));
+        assert_eq!(a.date.as_deref(), Some("2025-12-19"));
+        assert_eq!(a.authors, vec!["George Michaelson".to_string()]);
+        let dump = format!(
+            "How meditation rewires brains | Opinion\nBy Daniel Renfrow April 12, 2024\n{STORY}"
+        );
+        let a = parse(&dump, None);
+        assert_eq!(a.title.as_deref(), Some("How meditation rewires brains"));
+        assert_eq!(a.date.as_deref(), Some("2024-04-12"));
+        assert_eq!(a.authors, vec!["Daniel Renfrow".to_string()]);
+    }
+
+    #[test]
+    fn a_transcript_is_read_from_the_first_paragraphs_under_the_headline() {
+        let turns =
+            "HOST: Yeah.\nGUEST: Right.\nCROWD: (Chanting) Boot.\nHOST: Everybody got it?\n";
+        let dump = format!(
+            "Menu\nPlumbers step in so teachers can protest\nBy Sergio Ruiz\n\
+             A lone teaser line that stands under the headline here.\nSponsor Message\n\
+             The legislature meets this week, and school vouchers are the main issue again.\n\
+             It's a Saturday afternoon in Austin, and hundreds gather at the Capitol.\n\
+             {turns}{STORY}"
+        );
+        let page = url("https://news.test/plumbers-step-in-so-teachers-can-protest");
+        let a = parse(&dump, Some(&page));
+        assert!(a.body.starts_with("The legislature meets"), "{}", a.body);
+        assert!(a.body.contains("HOST: Yeah.") && a.body.contains("Organisers expect"));
+        assert!(
+            !a.body.contains("## ") && !a.body.contains("Sponsor"),
+            "{}",
+            a.body
+        );
+        // Without the URL only the largest run of prose is known to be the body.
+        assert!(parse(&dump, None).body.starts_with("The union said"));
+    }
+}
