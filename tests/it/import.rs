@@ -357,3 +357,32 @@ fn standard_input_and_section_override() {
         "-"
     );
 }
+
+#[test]
+fn a_saved_page_without_its_address_reads_links_against_the_given_source_url() {
+    let s = site();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("saved.html");
+    let prose = "The council met on Tuesday, voted on the budget, and sent it back to committee. ";
+    let body = format!(
+        "<h1>Council returns the budget</h1><p>{} See <a href=\"../votes/12\">the vote</a>.</p>",
+        prose.repeat(4)
+    );
+    fs::write(
+        &input,
+        format!("<!DOCTYPE html><html lang=\"en\"><body><article>{body}</article></body></html>"),
+    )
+    .unwrap();
+    let mut o = options(&s, &[&input.display().to_string()]);
+    o.extract = newsmirror::import::extract::extract_html;
+    o.write.source_url = Some("https://planet.example/2024/05/03/council/story".into());
+    let r = run(&o);
+    assert_eq!(r.items.len(), 1, "{r:?}");
+    let text = read(&s, &r.items[0].path.display().to_string());
+    assert!(
+        text.contains("](https://planet.example/2024/05/03/votes/12)"),
+        "{text}"
+    );
+    // The date in the address stands in for the one the page does not give.
+    assert!(text.contains("date: 2024-05-03"), "{text}");
+}
