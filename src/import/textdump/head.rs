@@ -16,10 +16,16 @@ const HEAD_LINES: usize = 15;
 const DATELINE_LINES: usize = 12;
 
 /// Headline, date, bylines and section from the lines above the body. `url` is the article's
-/// address when the user gave it; its slug and date path help.
-pub(super) fn head(above: &[Line], url: Option<&url::Url>, out: &mut Extracted) {
-    let slug: Vec<String> = url.map(slug_words).unwrap_or_default();
-    let title_at = slug_headline(above, &slug).or_else(|| headline(above, &slug));
+/// address when the user gave it, `slug` its words and `anchor` the line they name
+/// ([`slug_headline`]); without an anchor the lines are ranked.
+pub(super) fn head(
+    above: &[Line],
+    url: Option<&url::Url>,
+    slug: &[String],
+    anchor: Option<usize>,
+    out: &mut Extracted,
+) {
+    let title_at = anchor.or_else(|| headline(above, slug));
     // The dateline and byline sit between the headline and the body.
     let (from, to) = match title_at {
         Some(t) => (t + 1, above.len().min(t + 1 + DATELINE_LINES)),

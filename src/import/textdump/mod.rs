@@ -120,10 +120,10 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
         return out;
     };
     let slug = url.map(head::slug_words).unwrap_or_default();
-    let start = head::slug_headline(&lines[..start], &slug)
-        .map_or(start, |h| start_after_headline(&lines, h, start));
+    let anchor = head::slug_headline(&lines[..start], &slug);
+    let start = anchor.map_or(start, |h| start_after_headline(&lines, h, start));
     out.body = body_markdown(&lines[start..end]);
-    head::head(&lines[..start], url, &mut out);
+    head::head(&lines[..start], url, &slug, anchor, &mut out);
     out.lang = guess_lang(&out.body);
     out
 }
