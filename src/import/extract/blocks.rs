@@ -75,21 +75,38 @@ static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn filter(blocks: Vec<Block>) -> Vec<Block> {
     let blocks = drop_repeated_runs(blocks);
     let repeated = repeated_lines(&blocks);
+    let chrome: Vec<bool> = blocks
+        .iter()
+        .map(|b| is_chrome(b) || repeated.contains(&b.text))
+        .collect();
+    let (kept, lost_after) = drop_marked(blocks, &chrome, vec![false; chrome.len()]);
+    // Teaser rows show once the furniture between them ("Read more", dates) is gone.
+    let teasers = super::teasers::runs(&kept);
+    let (kept, lost_after) = drop_marked(kept, &teasers, lost_after);
+    let (kept, lost_after) = drop_end_sections(kept, lost_after);
+    drop_empty_headings(kept, &lost_after)
+}
+
+/// Keeps the blocks not marked in `drop`. `lost_after` says for each block whether chrome was
+/// dropped right after it; it is carried over, and set where a dropped block followed.
+fn drop_marked(
+    blocks: Vec<Block>,
+    drop: &[bool],
+    lost_after: Vec<bool>,
+) -> (Vec<Block>, Vec<bool>) {
     let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
-    // Whether chrome was dropped right after each kept block.
-    let mut lost_after: Vec<bool> = Vec::with_capacity(blocks.len());
-    for b in blocks {
-        if is_chrome(&b) || repeated.contains(&b.text) {
-            if let Some(last) = lost_after.last_mut() {
+    let mut kept_lost: Vec<bool> = Vec::with_capacity(blocks.len());
+    for ((b, dropped), lost) in blocks.into_iter().zip(drop).zip(lost_after) {
+        if *dropped {
+            if let Some(last) = kept_lost.last_mut() {
                 *last = true;
             }
         } else {
             kept.push(b);
-            lost_after.push(false);
+            kept_lost.push(lost);
         }
     }
-    let (kept, lost_after) = drop_end_sections(kept, lost_after);
-    drop_empty_headings(kept, &lost_after)
+    (kept, kept_lost)
 }
 
 /// Drops a heading whose section was all chrome ("Related stories" above a dropped list);

@@ -18,6 +18,7 @@ mod meta;
 mod notices;
 mod signals;
 mod tables;
+mod teasers;
 
 use scraper::Html;
 use url::Url;
