@@ -57,7 +57,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         caption|image\ caption|close|(image|photo|picture)\ \d+\ (of|/)\ \d+|
         (image|photo)\ (copyright|courtesy|source)\b.{0,60}|(don'?t|do\ not)\ miss|
         explore\ further|this\ (slideshow|video|content)\ requires\ javascript.{0,40}|
-        comments\ are\ (closed|disabled)
+        comments\ are\ (closed|disabled)|(table\ of\ )?contents|on\ this\ page|
+        jump\ to(\ section)?
         )\W*$",
     )
     .expect("valid regex")
@@ -134,7 +135,7 @@ fn drop_empty_headings(mut kept: Vec<Block>, lost_after: &[bool]) -> Vec<Block> 
 /// Headings of the sections that follow an article: author boxes, disclaimers, related links.
 static END_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(about the (author|authors|reviewer|writer|expert)s?|author bio|meet the (author|expert)s?|disclaimer|related( (posts|articles|stories|reading|content|guides|resources))?|you (may|might) also (like|enjoy)|more (from|on|stories|articles)\b.*|recommended( for you| reading)?|leave a (reply|comment)|\d* ?comments?|share this( article| post| story)?|further reading|read (next|more)|popular posts|latest (posts|news|articles)|recent posts|subscribe\b.*|sign up\b.*|newsletter|join our newsletter)\W*$",
+        r"(?i)^\W*(about the (author|authors|reviewer|writer|expert)s?|author bio|meet the (author|expert)s?|disclaimer|related( (posts?|articles?|stories|reading|content|guides|resources)( on .{1,40})?)?|read this next|more like this|keep reading|what to read next|stay in the loop|you (may|might) also (like|enjoy)|more (from|on|stories|articles)\b.*|recommended( for you| reading)?|leave a (reply|comment)|\d* ?comments?|share this( article| post| story)?|further reading|read (next|more)|popular posts|latest (posts|news|articles)|recent posts|subscribe\b.*|sign up\b.*|newsletter|join our newsletter)\W*$",
     )
     .expect("valid regex")
 });
@@ -450,6 +451,8 @@ mod tests {
             "Explore further",
             "This slideshow requires JavaScript.",
             "Comments are closed.",
+            "Table of Contents",
+            "On this page",
             "Follow Newsbeat on Instagram, Facebook and Twitter.",
             "$149+",
             "60%",
@@ -564,6 +567,10 @@ mod tests {
             para("Jane writes about bridges for the paper.", 0),
             heading("What happens next", 2),
             para("Repairs start in May, the council said.", 0),
+            heading("Read This Next", 3),
+            para("Another town closes its bridge.", 0),
+            heading("Related article on Roads Weekly", 3),
+            para("A third bridge story.", 0),
         ];
         let kept = filter(blocks);
         let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
