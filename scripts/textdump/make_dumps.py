@@ -47,7 +47,12 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     chosen = {}
     for page_id in ids:
-        text = inner_text(gzip.decompress((corpus / "html" / f"{page_id}.html.gz").read_bytes()))
+        try:
+            text = inner_text(gzip.decompress((corpus / "html" / f"{page_id}.html.gz").read_bytes()))
+        except (RuntimeError, subprocess.TimeoutExpired) as err:
+            # A page whose own scripts replace the document gives no text; the rest go on.
+            print(f"{page_id}: skipped: {str(err)[:120]}", file=sys.stderr)
+            continue
         (out / f"{page_id}.txt").write_text(text)
         entry = truth[page_id]
         chosen[page_id] = {k: entry[k] for k in ("articleBody", "title", "date", "url") if k in entry}
