@@ -1,34 +1,22 @@
 //! Page-text dumps: the text a browser gives when a whole news page is selected and copied. There
 //! is no markup, so the article is found by the shape of the lines:
 //!
-//! - the **body** is the largest run of prose lines (sentences, or long lines), allowing single
-//!   short lines between them as subheadings and skipping "Read also"/"ads" lines inside;
+//! - the **body** is the largest run of prose lines (sentences, or long lines). It goes on over
+//!   short lines (subheadings, list items, speaker turns) when prose follows within a few
+//!   lines, skips "Read also"/"ads"/photo-credit lines, and ends at a dateline, byline,
+//!   widget word, copyright line or the heading of a block after the article ("Related
+//!   posts", "Leave a Reply");
 //! - the **headline**, **date**, **byline** and **section** come from the lines above the body
 //!   (see `head`; the article's URL, when given, helps find the headline and the date);
 //! - **views**, the **reuse notice** (English and Russian wording) and the outlet's name are
 //!   recognised wherever they are; everything else (menus, social links, theme and language
 //!   switches, share bars, teaser blocks) is simply not picked.
 
+mod body;
 mod head;
 
 use super::extract::Extracted;
 use super::textdate::date_in_line;
-
-/// Lines inside the body that are page furniture, not text (lowercase prefixes).
-const IN_BODY_CHROME: &[&str] = &[
-    "read also",
-    "read more",
-    "see also",
-    "related:",
-    "advertisement",
-    "ads",
-    "реклама",
-    "читайте также",
-    "читайте еще",
-    "смотрите также",
-    "loading",
-    "sponsor message",
-];
 
 /// Labels of a view counter.
 const VIEW_LABELS: &[&str] = &[
@@ -116,13 +104,13 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
         out.site_name = lines.iter().find_map(|l| copyright_name(&l.text));
     }
     out.canonical_url = source_link(&lines, out.site_name.as_deref());
-    let Some((start, end)) = body_range(&lines) else {
+    let Some((start, end)) = body::body_range(&lines) else {
         return out;
     };
     let slug = url.map(head::slug_words).unwrap_or_default();
     let anchor = head::slug_headline(&lines[..start], &slug);
-    let start = anchor.map_or(start, |h| start_after_headline(&lines, h, start));
-    out.body = body_markdown(&lines[start..end]);
+    let start = anchor.map_or(start, |h| body::start_after_headline(&lines, h, start));
+    out.body = body::body_markdown(&lines[start..end]);
     head::head(&lines[..start], url, &slug, anchor, &mut out);
     out.lang = guess_lang(&out.body);
     out
@@ -168,94 +156,10 @@ impl Line {
 
     fn is_in_body_chrome(&self) -> bool {
         let lower = self.text.to_lowercase();
-        IN_BODY_CHROME
+        body::IN_BODY_CHROME
             .iter()
             .any(|p| lower == *p || (lower.starts_with(p) && self.words <= 15))
     }
-}
-
-/// The largest run of prose, as a range of line indices.
-fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None;
-    let mut i = 0;
-    while i < lines.len() {
-        if !lines[i].prose {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + 1;
-        let mut chars = lines[i].text.len();
-        let mut j = end;
-        while j < lines.len() {
-            let line = &lines[j];
-            if line.prose {
-                chars += line.text.len();
-                end = j + 1;
-                j += 1;
-            } else if line.is_in_body_chrome() || is_subheading(lines, j) {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        if best.is_none_or(|(_, _, c)| chars > c) {
-            best = Some((start, end, chars));
-        }
-        i = end.max(j);
-    }
-    best.map(|(s, e, _)| (s, e))
-}
-
-/// Where the body starts when the headline is known to be at `headline`, far above the
-/// largest run of prose: transcripts and listicles break the text into short lines (speaker
-/// turns, captions, numbered steps) that end a run. The body then starts at the first two
-/// prose lines in a row under the headline (a lone one is a standfirst or a teaser), provided
-/// what lies between there and the run is mostly prose by length.
-fn start_after_headline(lines: &[Line], headline: usize, start: usize) -> usize {
-    let Some(p) = (headline + 1..start).find(|&i| lines[i].prose && lines[i + 1].prose) else {
-        return start;
-    };
-    let gap = &lines[p..start];
-    let prose: usize = gap.iter().filter(|l| l.prose).map(|l| l.text.len()).sum();
-    let all: usize = gap.iter().map(|l| l.text.len()).sum();
-    if prose * 2 >= all {
-        p
-    } else {
-        start
-    }
-}
-
-/// A short line between two prose lines, that is not a date, counter or notice.
-fn is_subheading(lines: &[Line], j: usize) -> bool {
-    let line = &lines[j];
-    line.words <= 15
-        && line.date.is_none()
-        && views(&line.text).is_none()
-        && !is_chrome_word(&line.text)
-        && j > 0
-        && lines[j - 1].prose
-        && lines.get(j + 1).is_some_and(|n| n.prose)
-}
-
-/// The body lines as Markdown: prose lines become paragraphs, a short line between two of
-/// them a `##` subheading, other short lines (speaker turns, credits) plain paragraphs.
-fn body_markdown(lines: &[Line]) -> String {
-    let mut blocks = Vec::new();
-    for (j, line) in lines.iter().enumerate() {
-        if line.is_in_body_chrome() {
-            continue;
-        }
-        let text = escape_markdown(&line.text);
-        blocks.push(if line.prose || !is_subheading(lines, j) {
-            text
-        } else {
-            format!("## {text}")
-        });
-    }
-    let mut body = blocks.join("\n\n");
-    body.push('\n');
-    body
 }
 
 fn is_chrome_word(text: &str) -> bool {
@@ -329,11 +233,14 @@ fn notice_name(text: &str) -> Option<String> {
 
 fn is_copyright(text: &str) -> bool {
     let lower = text.to_lowercase();
-    text.split_whitespace().count() <= 12
-        && (text.contains('©')
-            || lower.contains("(c)")
-            || lower.contains("all rights reserved")
-            || lower.contains("все права защищены"))
+    // A long line can be a copyright line too when it opens like one.
+    let opens = lower.starts_with('©') || lower.starts_with("copyright ©");
+    opens
+        || (text.split_whitespace().count() <= 12
+            && (text.contains('©')
+                || lower.contains("(c)")
+                || lower.contains("all rights reserved")
+                || lower.contains("все права защищены")))
 }
 
 /// `Caliber.az © 2025.` → `Caliber.az`; `© 2025 Outlet` → `Outlet`.
@@ -454,6 +361,31 @@ mod tests {
         assert_eq!(paragraphs[1], "## Key figures");
         assert!(!a.body.contains("Read also") && !a.body.contains("Views"));
         assert_eq!(a.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn a_guide_is_read_over_its_lists_up_to_the_blocks_after_it() {
+        let items = "Knee lift\nExcellent lighting\nAutomatic thread cutter\nExtra wide stitches\n\
+            Hundreds of stitches\nTen buttonhole designs\nA hard cover\nA walking foot\n";
+        let dump = format!(
+            "Menu\nSewing machines for a beginner\nBy Angela Carpenter February 16, 2026\n\
+             The key to a good sewing machine is not its brand but what you need it to do.\n\
+             Best quilting machine\nPhoto credit: Janome.com\n\
+             If you want to make quilts, this machine gives you a taste of the high-end features.\n\
+             {items}\
+             The machine comes with seven presser feet and a seam ripper in the box.\n\
+             Related posts\nHow to thread a needle\n\
+             Threading a needle is easy once you know the three steps that matter most.\n\
+             Copyright © 2026 Sewing Site. All rights reserved. Read our terms before you copy any pattern.\n"
+        );
+        let a = parse(&dump, None);
+        assert_eq!(a.title.as_deref(), Some("Sewing machines for a beginner"));
+        assert_eq!(a.date.as_deref(), Some("2026-02-16"));
+        assert_eq!(a.authors, vec!["Angela Carpenter".to_string()]);
+        assert!(a.body.starts_with("The key to a good"), "{}", a.body);
+        assert!(a.body.contains("Knee lift") && a.body.contains("seven presser feet"));
+        assert!(!a.body.contains("Photo credit"), "{}", a.body);
+        assert!(!a.body.contains("Threading") && !a.body.contains("Copyright"));
     }
 
     #[test]
