@@ -179,7 +179,7 @@ pub(super) fn body_markdown(lines: &[Line]) -> String {
 
 /// A short line after which the page goes on with its own blocks ("Related Story", "Leave a
 /// Reply", "Filed under").
-fn is_end_marker(text: &str) -> bool {
+pub(super) fn is_end_marker(text: &str) -> bool {
     let lower = text.to_lowercase();
     text.split_whitespace().count() <= 8 && END_MARKERS.iter().any(|m| lower.starts_with(m))
 }

@@ -7,6 +7,7 @@
 //! outlets build from the headline; a byline or date right under the line; a standfirst right
 //! under it. Without any of them the nearest candidate wins.
 
+use super::body::is_end_marker;
 use super::{date_in_line, is_chrome_word, is_notice, Line};
 use crate::import::extract::{date_in_url, Extracted};
 
@@ -70,7 +71,7 @@ fn headline(above: &[Line], slug: &[String]) -> Option<usize> {
     let start = above.len().saturating_sub(HEAD_LINES);
     for i in (start..above.len()).rev() {
         let line = &above[i];
-        if line.prose && !is_question_headline(line) {
+        if line.prose && !reads_as_headline(line) {
             // One standfirst may sit between headline and body; a second prose line is
             // another block of the page.
             prose_lines += 1;
@@ -94,10 +95,13 @@ fn headline(above: &[Line], slug: &[String]) -> Option<usize> {
     best.map(|(i, _)| i)
 }
 
-/// A short question or exclamation: read as a sentence, but a headline's shape
-/// (`Is it really always the DNS?`).
-fn is_question_headline(line: &Line) -> bool {
-    line.words <= 15 && line.text.ends_with(['?', '!'])
+/// A line read as prose for its length or its end that can still be a headline: a short
+/// question or exclamation (`Is it really always the DNS?`), or a long line that does not end
+/// like a sentence (`Top 6 CRMs for Business Success in 2026 (and How to Get More From Each)`).
+fn reads_as_headline(line: &Line) -> bool {
+    let text = line.text.trim_end();
+    (line.words <= 15 && text.ends_with(['?', '!']))
+        || (line.words <= 30 && !text.ends_with(['.', '…', ':', ';']))
 }
 
 /// Several words that are not a date, a byline, a widget label or a short `Label: value` line
@@ -111,6 +115,7 @@ fn is_headline_shaped(line: &Line) -> bool {
             .is_some_and(|w| w.ends_with(':'));
     (3..=30).contains(&line.words)
         && line.date.is_none()
+        && !is_end_marker(&line.text)
         && byline(&line.text).is_none()
         && !labelled
         && !is_chrome_word(&line.text)
@@ -148,8 +153,8 @@ pub(super) fn slug_headline(above: &[Line], slug: &[String]) -> Option<usize> {
         let words = slug_words_of(&l.text);
         let matched = slug.iter().filter(|w| words.contains(w)).count();
         // A breadcrumb trail ends with the headline too.
-        let trail = l.text.contains(['>', '›', '»']);
-        (is_headline_shaped(l) && (!l.prose || is_question_headline(l)))
+        let trail = l.text.contains(['>', '›', '»']) || l.text.matches(" / ").count() >= 2;
+        (is_headline_shaped(l) && (!l.prose || reads_as_headline(l)))
             && !trail
             && matched * 10 >= slug.len() * 7
     })
@@ -271,7 +276,7 @@ mod tests {
     fn the_url_slug_names_the_headline_among_other_short_lines() {
         let dump = format!(
             "Home\nEducation\nPlumbers step in so teachers can protest\nListen · 3:51\n\
-             Transcript options\nMore from the show today\n{STORY}"
+             Transcript options\nHear the whole show today\n{STORY}"
         );
         let page =
             url("https://news.test/2023/10/17/1206/plumbers-step-in-so-teachers-can-protest");
@@ -284,7 +289,7 @@ mod tests {
         assert_eq!(a.date.as_deref(), Some("2023-10-17"));
         // Without the URL the nearest several-word line is taken.
         let a = parse(&dump, None);
-        assert_eq!(a.title.as_deref(), Some("More from the show today"));
+        assert_eq!(a.title.as_deref(), Some("Hear the whole show today"));
         assert_eq!(a.date, None);
     }
 
@@ -305,6 +310,25 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("How meditation rewires brains"));
         assert_eq!(a.date.as_deref(), Some("2024-04-12"));
         assert_eq!(a.authors, vec!["Daniel Renfrow".to_string()]);
+    }
+
+    #[test]
+    fn long_headlines_are_told_from_prompts_and_breadcrumb_trails() {
+        // Seventeen words, no full stop: long enough to read as prose, shaped as a headline.
+        let long =
+            "Top 6 CRMs for Business Success in 2026 (and How to Get More From Each With CTM)";
+        let dump = format!("Legal Services\nSIGN UP FOR OUR NEWSLETTER\nAnalytics\n{long}\nby Andrew Clark\n{STORY}");
+        let a = parse(&dump, None);
+        assert_eq!(a.title.as_deref(), Some(long));
+        assert_eq!(a.authors, vec!["Andrew Clark".to_string()]);
+        let dump = format!(
+            "Home / Technique / Photography / Beginner's guide to camera types\n\
+             Beginner's guide to camera types\nLearn how to choose the right camera with our guide.\n\
+             Joshua Waller\n{STORY}"
+        );
+        let page = url("https://photo.test/technique/beginners-guide-to-camera-types/");
+        let a = parse(&dump, Some(&page));
+        assert_eq!(a.title.as_deref(), Some("Beginner's guide to camera types"));
     }
 
     #[test]
