@@ -359,13 +359,17 @@ fn with_siblings(
     scores: &HashMap<NodeId, f32>,
     top: NodeId,
 ) -> Vec<NodeId> {
+    let top_score = scores.get(&top).copied().unwrap_or(0.0) * (1.0 - a.link_density(top));
+    // Siblings are looked for beside the outermost wrapper that holds nothing else: layouts
+    // wrap each stretch of a story in a section inside a block, and the blocks are siblings.
+    let article = top;
+    let top = outer_wrapper(doc, a, top);
     let Some(node) = doc.tree.get(top) else {
-        return vec![top];
+        return vec![article];
     };
     let Some(parent) = node.parent() else {
-        return vec![top];
+        return vec![article];
     };
-    let top_score = scores.get(&top).copied().unwrap_or(0.0) * (1.0 - a.link_density(top));
     let threshold = (top_score * 0.2).max(10.0);
     let top_class = node.value().as_element().and_then(|e| e.attr("class"));
     let mut out = Vec::new();
@@ -374,7 +378,8 @@ fn with_siblings(
             continue;
         };
         if sib.id() == top {
-            out.push(top);
+            // The article itself, without the pictures its wrappers hold beside it.
+            out.push(article);
             continue;
         }
         if a.junk.contains(&sib.id()) {
@@ -401,6 +406,19 @@ fn with_siblings(
         }
     }
     out
+}
+
+/// The outermost element around `id` with the same text: wrappers that hold nothing else.
+fn outer_wrapper(doc: &Html, a: &Analysis, id: NodeId) -> NodeId {
+    let text = a.stat(id).text;
+    let mut cur = id;
+    while let Some(p) = doc.tree.get(cur).and_then(|n| n.parent()) {
+        if !p.value().is_element() || is_body(p) || a.stat(p.id()).text != text {
+            break;
+        }
+        cur = p.id();
+    }
+    cur
 }
 
 fn ends_sentence(n: NodeRef<Node>) -> bool {
@@ -532,5 +550,24 @@ mod tests {
         );
         let text = article_text(&html);
         assert!(text.contains("Intro") && text.contains("Tips"), "{text}");
+    }
+
+    #[test]
+    fn story_sections_are_read_beside_the_wrapper_of_the_best_one() {
+        let para = "<p>Children who sleep badly are more likely to be restless in the day, \
+            and parents who share a bed with them sleep worse too.</p>";
+        // The best-scoring grid sits in a layout section beside an empty spacer; the rest of
+        // the story is in another section of the same layout class, nested deeper.
+        let html = format!(
+            "<body><nav><a href=/a>Home</a></nav><div class=column>\
+             <section class=wide><div class=spacer></div><div class=grid>{}</div></section>\
+             <section class=wide><div class=pad><section class=inner><div class=grid>\
+             <h2>How to keep toddlers in bed</h2>{}</div></section></div></section>\
+             </div></body>",
+            para.repeat(9),
+            para.repeat(2)
+        );
+        let text = article_text(&html);
+        assert!(text.contains("How to keep toddlers in bed"), "{text}");
     }
 }
