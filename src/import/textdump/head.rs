@@ -64,6 +64,31 @@ pub(super) fn head(
     }
 }
 
+/// Labels of a publication date (lowercase prefixes).
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "date published",
+    "publication date",
+    "опубликовано",
+    "дата публикации",
+];
+
+/// A publication date labelled anywhere in the dump: `Published: August 30, 2024` on one
+/// line, or a `Published` label over a date line.
+pub(super) fn labelled_published(lines: &[Line]) -> Option<String> {
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let lower = l.text.to_lowercase();
+        let labelled = l.words <= 10 && PUBLISHED_LABELS.iter().any(|p| lower.starts_with(p));
+        if !labelled {
+            return None;
+        }
+        l.date
+            .clone()
+            .or_else(|| lines.get(i + 1).and_then(|next| next.date.clone()))
+    })
+}
+
 /// The index of the headline among the lines above the body.
 fn headline(above: &[Line], slug: &[String]) -> Option<usize> {
     let mut best: Option<(usize, u32)> = None;
@@ -310,6 +335,19 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("How meditation rewires brains"));
         assert_eq!(a.date.as_deref(), Some("2024-04-12"));
         assert_eq!(a.authors, vec!["Daniel Renfrow".to_string()]);
+    }
+
+    #[test]
+    fn a_date_labelled_under_the_article_or_only_an_update_date_dates_it() {
+        let dump = format!(
+            "How clinicians use AI\n{STORY}Published\nAugust 30, 2024\nAuthor\nLisa Ellis\n"
+        );
+        assert_eq!(parse(&dump, None).date.as_deref(), Some("2024-08-30"));
+        let dump =
+            format!("Best book lights, tested\nBy Emily Way\nUpdated on Dec. 09, 2025\n{STORY}");
+        let a = parse(&dump, None);
+        assert_eq!(a.updated.as_deref(), Some("2025-12-09"));
+        assert_eq!(a.date.as_deref(), Some("2025-12-09"));
     }
 
     #[test]

@@ -112,6 +112,11 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     let start = anchor.map_or(start, |h| body::start_after_headline(&lines, h, start));
     out.body = body::body_markdown(&lines[start..end]);
     head::head(&lines[..start], url, &slug, anchor, &mut out);
+    if out.date.is_none() {
+        // Some pages print the date under the article; a page that shows only when it was
+        // updated is dated by that, which is nearer than the day of the import.
+        out.date = head::labelled_published(&lines).or_else(|| out.updated.clone());
+    }
     out.lang = guess_lang(&out.body);
     out
 }
