@@ -118,7 +118,7 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
                 || (l.date.is_none()
                     && head::byline(&l.text).is_none()
                     && views(&l.text).is_none()
-                    && (!is_chrome_word(&l.text) || is_price(&l.text))
+                    && !is_chrome_word(&l.text)
                     && !is_notice(&l.text)
                     && !is_copyright(&l.text)
                     && !is_end_marker(&l.text))
@@ -182,37 +182,4 @@ pub(super) fn body_markdown(lines: &[Line]) -> String {
 pub(super) fn is_end_marker(text: &str) -> bool {
     let lower = text.to_lowercase();
     text.split_whitespace().count() <= 8 && END_MARKERS.iter().any(|m| lower.starts_with(m))
-}
-
-/// A price or figure on a line of its own (`$1795`, `€49.99`), as guides print them beside
-/// products: no letters, so a widget word for the chrome test, but part of the article.
-fn is_price(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit())
-        && text
-            .chars()
-            .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₽' | '%'))
-        && !text.chars().any(char::is_alphabetic)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::parse;
-    use super::*;
-
-    #[test]
-    fn prices_on_their_own_lines_stay_inside_a_guide_but_buttons_end_it() {
-        let dump = "I tried the home gym that may replace my membership\nBy Mirel Zaman\n\
-            For someone who writes about fitness for a living, my own home gym is small.\n\
-            Amp\nFROM\n$1795\n\
-            The machine is the newest addition to the world of smart fitness equipment.\n\
-            It mounts to a wall and folds away when the workout is over, like a cabinet.\n";
-        let a = parse(dump, None);
-        assert_eq!(
-            a.title.as_deref(),
-            Some("I tried the home gym that may replace my membership")
-        );
-        assert!(a.body.starts_with("For someone"), "{}", a.body);
-        assert!(is_price("$1,795") && is_price("€49.99"));
-        assert!(!is_price("A+") && !is_price("12") && !is_price("$1,795 at ampfit.com"));
-    }
 }
