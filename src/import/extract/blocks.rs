@@ -57,7 +57,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         caption|image\ caption|close|(image|photo|picture)\ \d+\ (of|/)\ \d+|
         (image|photo)\ (copyright|courtesy|source)\b.{0,60}|(don'?t|do\ not)\ miss|
         explore\ further|this\ (slideshow|video|content)\ requires\ javascript.{0,40}|
-        comments\ are\ (closed|disabled)|(table\ of\ )?contents|on\ this\ page|
+        comments\ are\ (closed|disabled)|advertisement\W+(page|story|article)\ continues\ below|
+        best\ prices?\ today|(photo\ |image\ )?courtesy\ of\ .{1,60}|(photo\ |image\ )?credits?:.{1,80}|(table\ of\ )?contents|on\ this\ page|
         jump\ to(\ section)?
         )\W*$",
     )

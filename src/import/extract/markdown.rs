@@ -196,7 +196,8 @@ impl Walker<'_> {
     }
 
     fn img(&mut self, el: &Element) {
-        let src = ["src", "data-src", "data-lazy-src", "data-original"]
+        // Lazy loaders keep the picture in a data attribute and a placeholder in `src`.
+        let src = ["data-src", "data-lazy-src", "data-original", "src"]
             .iter()
             .filter_map(|a| el.attr(a))
             .find(|s| !s.trim().is_empty() && !s.trim_start().starts_with("data:"));

@@ -316,6 +316,10 @@ fn plausible_name(t: &str) -> bool {
         "written by",
         "about the author",
         "unknown",
+        // Template placeholders left unfilled by the page's scripts.
+        "undefined",
+        "null",
+        "none",
         "guest",
         "share",
         "follow",

@@ -366,6 +366,15 @@ mod tests {
     }
 
     #[test]
+    fn an_unfilled_author_placeholder_is_no_author() {
+        let html = format!(
+            "<head><meta name=author content=undefined></head>\
+             <body><h1>A headline here</h1><p>{PROSE}</p></body>"
+        );
+        assert!(extract_html(&html, None).authors.is_empty());
+    }
+
+    #[test]
     fn dates_fall_back_to_the_url_and_visible_text() {
         let html = format!("<body><h1>A headline here</h1><p>By Jane Roe</p><p>{PROSE}</p></body>");
         let url = Url::parse("https://news.test/2019/11/18/a-headline-here/").unwrap();
@@ -395,6 +404,24 @@ mod tests {
         assert!(reader.contains("*The bridge on Monday.*"), "{reader}");
         let text = extract_html_with(&html, Some(&url), &ExtractOptions::text_only()).body;
         assert!(text.contains("![](https://news.test/p.jpg)") && !text.contains("Monday"));
+    }
+
+    #[test]
+    fn a_lazy_loaded_picture_is_read_from_its_data_attribute_and_credits_go() {
+        let html = page(&format!(
+            "<p>{PROSE}</p><p><img src=/plugins/lazy_placeholder.gif data-src=/2023/meditating.webp \
+             alt='A woman meditating'></p><p>Courtesy of brand</p><p>Credit: Thomas Hengge</p>\
+             <p>Advertisement - Page continues below</p><p>Best Prices Today:</p><p>{PROSE}</p>"
+        ));
+        let url = Url::parse("https://news.test/a").unwrap();
+        let body = extract_html(&html, Some(&url)).body;
+        assert!(
+            body.contains("![A woman meditating](https://news.test/2023/meditating.webp)"),
+            "{body}"
+        );
+        for furniture in ["placeholder", "Courtesy", "Credit", "continues", "Prices"] {
+            assert!(!body.contains(furniture), "{furniture}: {body}");
+        }
     }
 
     #[test]
