@@ -282,7 +282,7 @@ impl Writer {
             .section
             .as_deref()
             .or(article.section.as_deref())
-            .map(slugify)
+            .map(|s| capped(slugify(s)))
             .filter(|s| !s.is_empty());
         // The first folder of the original's path is the section on most news sites.
         let from_url = || {
@@ -384,15 +384,22 @@ fn slug_for(title: &str, url: &url::Url) -> String {
             .trim_end_matches("-html")
             .to_string();
     }
-    if slug.len() > MAX_SLUG {
-        let cut = slug[..MAX_SLUG].rfind('-').unwrap_or(MAX_SLUG);
-        slug.truncate(cut);
-    }
+    let slug = capped(slug);
     if slug.is_empty() {
         "article".to_string()
     } else {
         slug
     }
+}
+
+/// A slug cut to `MAX_SLUG` bytes at a hyphen, so that file and folder names stay within
+/// what file systems allow (255 bytes a name) and readable in a listing.
+fn capped(mut slug: String) -> String {
+    if slug.len() > MAX_SLUG {
+        let cut = slug[..MAX_SLUG].rfind('-').unwrap_or(MAX_SLUG);
+        slug.truncate(cut);
+    }
+    slug
 }
 
 fn file_stem(path: &Path) -> String {
@@ -454,6 +461,8 @@ mod tests {
         assert!(slug.len() <= MAX_SLUG && !slug.ends_with('-'), "{slug}");
         assert_eq!(slug_for("!!!", &url), "some-story");
         assert_eq!(slug_for("Новости дня", &url), "novosti-dnia");
+        let section = capped(slugify(&"fitness trends ".repeat(20)));
+        assert!(section.len() <= MAX_SLUG && section.starts_with("fitness-trends-"));
     }
 
     #[test]

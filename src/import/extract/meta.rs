@@ -345,16 +345,21 @@ pub(super) fn join_names(names: &[String]) -> Option<String> {
 /// Section: `article:section`, JSON-LD `articleSection`, the breadcrumb, or the URL's first
 /// path segment.
 pub(super) fn section(s: &Signals, ld: Option<&Value>, url: Option<&Url>) -> Option<String> {
-    if let Some(m) = s.meta(&["article:section", "parsely-section", "section", "category"]) {
-        return Some(decode_entities(m));
+    let tagged = s
+        .meta(&["article:section", "parsely-section", "section", "category"])
+        .map(decode_entities)
+        .filter(|m| is_section_label(m));
+    if let Some(m) = tagged {
+        return Some(m);
     }
-    if let Some(v) = ld_text(ld, "articleSection") {
+    if let Some(v) = ld_text(ld, "articleSection").filter(|v| is_section_label(v)) {
         return Some(v);
     }
     let crumbs: Vec<&String> = s
         .breadcrumbs
         .iter()
         .filter(|c| !matches!(norm(c).as_str(), "home" | "главная" | "homepage" | "start"))
+        .filter(|c| is_section_label(c))
         .collect();
     if let Some(c) = crumbs.first() {
         return Some(c.to_string());
@@ -369,6 +374,17 @@ pub(super) fn section(s: &Signals, ld: Option<&Value>, url: Option<&Url>) -> Opt
         }
         w
     })
+}
+
+/// A section is a short label ("World", "Personal finance"); some pages put their summary
+/// in the section tag, which would become a folder name hundreds of characters long.
+fn is_section_label(text: &str) -> bool {
+    const MAX_WORDS: usize = 6;
+    const MAX_CHARS: usize = 60;
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= MAX_CHARS
+        && text.split_whitespace().count() <= MAX_WORDS
 }
 
 /// Tags from `article:tag`, JSON-LD `keywords`, or the keywords meta tags.

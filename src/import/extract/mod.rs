@@ -366,6 +366,21 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_in_the_section_tag_is_no_section() {
+        let summary = "Staying ahead of fitness trends keeps personal trainers competitive and \
+            in demand as new technologies emerge";
+        let html = format!(
+            "<head><meta property=article:section content='{summary}'></head>\
+             <body><h1>A headline here</h1><p>{PROSE}</p></body>"
+        );
+        let url = Url::parse("https://news.test/fitness/trends-2026/").unwrap();
+        assert_eq!(
+            extract_html(&html, Some(&url)).section.as_deref(),
+            Some("Fitness")
+        );
+    }
+
+    #[test]
     fn an_unfilled_author_placeholder_is_no_author() {
         let html = format!(
             "<head><meta name=author content=undefined></head>\
