@@ -344,22 +344,30 @@ pub(super) fn join_names(names: &[String]) -> Option<String> {
 
 /// Section: `article:section`, JSON-LD `articleSection`, the breadcrumb, or the URL's first
 /// path segment.
-pub(super) fn section(s: &Signals, ld: Option<&Value>, url: Option<&Url>) -> Option<String> {
+pub(super) fn section(
+    s: &Signals,
+    ld: Option<&Value>,
+    url: Option<&Url>,
+    title: Option<&str>,
+) -> Option<String> {
+    let title = title.map(norm).unwrap_or_default();
+    // A breadcrumb trail ends with the article's own headline, which names no section.
+    let label = |text: &str| is_section_label(text) && norm(text) != title;
     let tagged = s
         .meta(&["article:section", "parsely-section", "section", "category"])
         .map(decode_entities)
-        .filter(|m| is_section_label(m));
+        .filter(|m| label(m));
     if let Some(m) = tagged {
         return Some(m);
     }
-    if let Some(v) = ld_text(ld, "articleSection").filter(|v| is_section_label(v)) {
+    if let Some(v) = ld_text(ld, "articleSection").filter(|v| label(v)) {
         return Some(v);
     }
     let crumbs: Vec<&String> = s
         .breadcrumbs
         .iter()
         .filter(|c| !matches!(norm(c).as_str(), "home" | "главная" | "homepage" | "start"))
-        .filter(|c| is_section_label(c))
+        .filter(|c| label(c))
         .collect();
     if let Some(c) = crumbs.first() {
         return Some(c.to_string());

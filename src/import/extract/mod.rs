@@ -139,13 +139,14 @@ fn metadata(
     let url_str = base.map(Url::as_str);
     let ld_pub = meta::ld_text(ld, "datePublished").or_else(|| meta::ld_text(ld, "dateCreated"));
     let ld_mod = meta::ld_text(ld, "dateModified");
+    let title = meta::title(sig, ld, site_name.as_deref());
     Extracted {
-        title: meta::title(sig, ld, site_name.as_deref()),
+        section: meta::section(sig, ld, base, title.as_deref()),
+        title,
         date: dates::published(sig, ld_pub.as_deref(), ld_mod.as_deref(), url_str)
             .map(|d| d.render()),
         updated: dates::modified(sig, ld_mod.as_deref()).map(|d| d.render()),
         authors: meta::authors(sig, ld, site_name.as_deref()),
-        section: meta::section(sig, ld, base),
         tags: meta::tags(sig, ld),
         lang: sig.lang.clone().or_else(|| meta::ld_text(ld, "inLanguage")),
         summary: sig
@@ -374,6 +375,15 @@ mod tests {
              <body><h1>A headline here</h1><p>{PROSE}</p></body>"
         );
         let url = Url::parse("https://news.test/fitness/trends-2026/").unwrap();
+        assert_eq!(
+            extract_html(&html, Some(&url)).section.as_deref(),
+            Some("Fitness")
+        );
+        // A breadcrumb trail of the home page and the article names no section either.
+        let html = format!(
+            "<body><nav class=breadcrumb><a href=/>Home</a> › <span>Best PTO practices</span></nav>\
+             <h1>Best PTO practices</h1><p>{PROSE}</p></body>"
+        );
         assert_eq!(
             extract_html(&html, Some(&url)).section.as_deref(),
             Some("Fitness")
