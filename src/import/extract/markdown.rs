@@ -196,11 +196,7 @@ impl Walker<'_> {
     }
 
     fn img(&mut self, el: &Element) {
-        // Lazy loaders keep the picture in a data attribute and a placeholder in `src`.
-        let src = ["data-src", "data-lazy-src", "data-original", "src"]
-            .iter()
-            .filter_map(|a| el.attr(a))
-            .find(|s| !s.trim().is_empty() && !s.trim_start().starts_with("data:"));
+        let src = picture_source(el);
         let tiny = ["width", "height"].iter().any(|a| {
             el.attr(a)
                 .is_some_and(|v| v.trim() == "1" || v.trim() == "0")
@@ -437,6 +433,66 @@ fn guard_line_start(text: String) -> String {
 }
 
 /// Whether a link target is an image file (a link to the full-size picture).
+/// Where an `<img>`'s picture is. Lazy loaders keep it in a data attribute, or only in
+/// `srcset`, and put a placeholder in `src` (a transparent GIF, `lazy_placeholder.gif`); a
+/// placeholder with nothing better is no picture at all.
+fn picture_source(el: &Element) -> Option<&str> {
+    let usable = |s: &&str| !s.trim().is_empty() && !s.trim_start().starts_with("data:");
+    let src = ["data-src", "data-lazy-src", "data-original", "src"]
+        .iter()
+        .filter_map(|a| el.attr(a))
+        .find(usable);
+    if src.is_some_and(|s| !is_placeholder(s)) {
+        return src;
+    }
+    ["data-srcset", "data-lazy-srcset", "srcset"]
+        .iter()
+        .filter_map(|a| el.attr(a))
+        .find_map(largest_candidate)
+}
+
+/// A stand-in picture that lazy loaders and old layouts use: `1x1.trans.gif`, `blank.gif`,
+/// `spacer.gif`, `lazy_placeholder.gif`.
+fn is_placeholder(src: &str) -> bool {
+    let name = src.rsplit('/').next().unwrap_or(src).to_ascii_lowercase();
+    [
+        "placeholder",
+        "1x1",
+        "blank.",
+        "spacer.",
+        "pixel.gif",
+        "trans.gif",
+        "transparent.",
+    ]
+    .iter()
+    .any(|p| name.contains(p))
+}
+
+/// The widest picture a `srcset` offers (`a.jpg 700w, b.jpg 210w`), or its first one when
+/// it gives no widths.
+fn largest_candidate(srcset: &str) -> Option<&str> {
+    let width = |descriptor: Option<&str>| {
+        descriptor
+            .and_then(|d| d.strip_suffix('w'))
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    srcset
+        .split(',')
+        .filter_map(|c| {
+            let mut parts = c.split_whitespace();
+            let url = parts
+                .next()
+                .filter(|u| !u.starts_with("data:") && !is_placeholder(u))?;
+            Some((url, width(parts.next())))
+        })
+        .fold(None, |best: Option<(&str, u32)>, c| match best {
+            Some(b) if b.1 >= c.1 => Some(b),
+            _ => Some(c),
+        })
+        .map(|(url, _)| url)
+}
+
 fn is_image_file(href: &str) -> bool {
     let path = href
         .split(['?', '#'])

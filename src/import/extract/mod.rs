@@ -447,6 +447,19 @@ mod tests {
         for furniture in ["placeholder", "Courtesy", "Credit", "continues", "Prices"] {
             assert!(!body.contains(furniture), "{furniture}: {body}");
         }
+        // The picture only in srcset, the widest one taken; a placeholder with nothing
+        // behind it is no picture.
+        let html = page(&format!(
+            "<p>{PROSE}</p><p><img src=/lazy-load/images/1x1.trans.gif alt='Twelve projects' \
+             srcset='/up/projects.jpg 700w, /up/projects-210x300.jpg 210w'></p>\
+             <p><img src=/a3-lazy-load/lazy_placeholder.gif alt='A GPS watch'></p><p>{PROSE}</p>"
+        ));
+        let body = extract_html(&html, Some(&url)).body;
+        assert!(
+            body.contains("![Twelve projects](https://news.test/up/projects.jpg)"),
+            "{body}"
+        );
+        assert!(!body.contains(".gif") && !body.contains("GPS"), "{body}");
     }
 
     #[test]
