@@ -343,7 +343,7 @@ pub(super) fn join_names(names: &[String]) -> Option<String> {
 }
 
 /// Section: `article:section`, JSON-LD `articleSection`, the breadcrumb, or the URL's first
-/// path segment.
+/// path segment; only short labels that are not the headline count (see `is_section_label`).
 pub(super) fn section(
     s: &Signals,
     ld: Option<&Value>,
