@@ -21,6 +21,7 @@ mod tables;
 mod teasers;
 
 use scraper::Html;
+pub(crate) use signals::PUBLISHED_LABELS;
 use url::Url;
 
 /// What one page yields: the article without the site around it.

@@ -135,12 +135,13 @@ fn labelled_byline(s: &mut Signals, text: &str) {
     }
 }
 
-/// Labels that introduce the publication date, lower-cased, in several languages.
+/// Labels that introduce the publication date, lower-cased, in several languages. Page-text
+/// dumps use them too.
 #[rustfmt::skip]
-const PUBLISHED_LABELS: &[&str] = &[
-    "published", "posted", "first published", "originally published", "veröffentlicht",
-    "erschienen", "publié", "publicado", "pubblicato", "gepubliceerd", "opublikowano",
-    "publicat", "опубликовано",
+pub(crate) const PUBLISHED_LABELS: &[&str] = &[
+    "published", "posted", "first published", "originally published", "date published",
+    "publication date", "veröffentlicht", "erschienen", "publié", "publicado", "pubblicato",
+    "gepubliceerd", "opublikowano", "publicat", "опубликовано", "дата публикации",
 ];
 
 /// Records the date after a publication label ("Published Apr 26, 2023", or "Posted on"

@@ -9,7 +9,7 @@
 
 use super::body::is_end_marker;
 use super::{date_in_line, is_chrome_word, is_notice, Line};
-use crate::import::extract::{date_in_url, Extracted};
+use crate::import::extract::{date_in_url, Extracted, PUBLISHED_LABELS};
 
 /// How far above the body the headline may sit, in non-empty lines.
 const HEAD_LINES: usize = 15;
@@ -63,16 +63,6 @@ pub(super) fn head(
         out.date = url.and_then(|u| date_in_url(u.as_str()));
     }
 }
-
-/// Labels of a publication date (lowercase prefixes).
-const PUBLISHED_LABELS: &[&str] = &[
-    "published",
-    "posted",
-    "date published",
-    "publication date",
-    "опубликовано",
-    "дата публикации",
-];
 
 /// A publication date labelled anywhere in the dump: `Published: August 30, 2024` on one
 /// line, or a `Published` label over a date line.
