@@ -3,7 +3,9 @@
 //! texts, then any `<time>`. Every candidate is parsed to a calendar date and checked for sanity,
 //! so a broken value falls through to the next signal instead of ending the search. What the
 //! page shows arbitrates a declared date it does not show: a neighbouring day, a date after a
-//! "Published" label, a shown update date, then the dateline right under the headline.
+//! "Published" label, a shown update date (or the earlier date printed just before it), then
+//! the dateline around the headline. A labelled publication date in the dateline outranks a
+//! declared date, and `<time>` marks that date a whole list of articles are not declarations.
 
 use std::sync::LazyLock;
 
@@ -87,12 +89,8 @@ pub(super) fn published(
                 .iter()
                 .flat_map(|k| s.metas_of(k).iter().map(String::as_str)),
         )
-        .chain(
-            s.times
-                .iter()
-                .filter(|t| t.published)
-                .map(|t| t.value.as_str()),
-        )
+        .chain(marked_published(s))
+        .chain(other_published_metas(s))
         .find_map(parse);
     let updated = modified(s, ld_mod);
     match (declared, from_url) {
@@ -104,9 +102,49 @@ pub(super) fn published(
     }
 }
 
+/// Values of meta tags no list names whose key says it holds a publication date or time
+/// (`w-published-date`, `article.publishDate`), in key order so that the choice is stable.
+fn other_published_metas(s: &Signals) -> impl Iterator<Item = &str> + '_ {
+    let mut keys: Vec<&String> = s
+        .metas
+        .keys()
+        .filter(|k| k.contains("publish") && (k.contains("date") || k.contains("time")))
+        .filter(|k| !PUBLISHED_KEYS.contains(&k.as_str()))
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .flat_map(|k| s.metas_of(k).iter().map(String::as_str))
+}
+
+/// Values of `<time>` elements marked as publication times. When they carry three or more
+/// different days they date a list of other articles (a sidebar, a feed) as well as maybe the
+/// page, so only one whose day the page's dateline shows is kept.
+fn marked_published(s: &Signals) -> impl Iterator<Item = &str> + '_ {
+    let marked = || s.times.iter().filter(|t| t.published);
+    let mut days: Vec<String> = marked()
+        .filter_map(|t| parse(&t.value))
+        .map(|d| d.day)
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let listing = days.len() >= 3;
+    let in_dateline = |t: &&super::signals::TimeEl| {
+        parse(&t.value).is_some_and(|d| s.visible_dates.iter().any(|v| v.near_h1 && v.day == d.day))
+    };
+    marked()
+        .filter(move |t| !listing || in_dateline(t))
+        .map(|t| t.value.as_str())
+}
+
 /// A declared date the page does not show is checked against what it does show.
 fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
     let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
+    // "Published Apr 26, 2023 · Updated Aug 21, 2025" under the headline outranks a declared
+    // date that copies the update.
+    let in_dateline = |day: &str| s.visible_dates.iter().any(|v| v.near_h1 && v.day == day);
+    if let Some(l) = labelled(s).filter(|l| l.day != p.day && in_dateline(&l.day)) {
+        return l;
+    }
     if shown(&p.day) || shown_swapped(s, &p.day) {
         return p;
     }
@@ -117,7 +155,7 @@ fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
         return l;
     }
     if let Some(m) = updated.filter(|m| shown(&m.day)) {
-        return m;
+        return shown_before_update(s, &m).unwrap_or(m);
     }
     if let Some(v) = s.visible_dates.iter().find(|v| v.near_h1) {
         return Stamp::from(v.clone());
@@ -164,6 +202,15 @@ fn utc_shift(s: &Signals, p: &Stamp) -> Option<Stamp> {
     })
 }
 
+/// The page's own first date when it shows one right before the update date ("December 3,
+/// 2025. Updated: December 7, 2025"): the date just before the update's first showing, when
+/// it is earlier.
+fn shown_before_update(s: &Signals, m: &Stamp) -> Option<Stamp> {
+    let at = s.visible_dates.iter().position(|v| v.day == m.day)?;
+    let before = s.visible_dates.get(at.checked_sub(1)?)?;
+    (before.day < m.day && before.after_h1).then(|| Stamp::from(before.clone()))
+}
+
 /// Dates of `<time>` elements and date-classed elements, in page order.
 fn element_dates(s: &Signals) -> impl Iterator<Item = Stamp> + '_ {
     s.times
@@ -181,17 +228,20 @@ fn undeclared(s: &Signals, updated: Option<Stamp>) -> Option<Stamp> {
     let generic = GENERIC_KEYS
         .iter()
         .flat_map(|k| s.metas_of(k).iter())
-        .find_map(|v| parse(v));
+        .find_map(|v| parse(v).or_else(|| parse_visible(v)));
     // A marked date element (the article's dateline) outranks a generic meta date the page
     // merely mentions somewhere, often in a list of related articles.
     let element = element_dates(s).next();
+    if let Some(l) = labelled(s) {
+        return Some(l);
+    }
     if let Some(g) = generic.clone().filter(|g| shown(&g.day)) {
         if element.as_ref().is_none_or(|e| e.day == g.day) {
             return Some(g);
         }
     }
     if let Some(m) = updated.filter(|m| shown(&m.day)) {
-        return Some(m);
+        return Some(shown_before_update(s, &m).unwrap_or(m));
     }
     let dateline = s.visible_dates.iter().find(|v| v.near_h1).cloned();
     dateline
@@ -212,6 +262,8 @@ fn undeclared(s: &Signals, updated: Option<Stamp>) -> Option<Stamp> {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Visible {
     pub day: String,
+    /// How many non-empty visible texts came before it, its own included.
+    pub text_index: usize,
     /// Whether it comes after the first `<h1>` (dates before it are usually site chrome).
     pub after_h1: bool,
     /// Whether it is among the first few texts after the `<h1>`: the article's dateline.
@@ -401,5 +453,76 @@ mod tests {
             <h1>T</h1><p>By X</p><p>August 06, 2019</p><p>Body</p></body></html>";
         let s = super::super::signals::collect(&scraper::Html::parse_document(html));
         assert_eq!(published(&s, None, None, None).unwrap().day, "2019-08-06");
+    }
+
+    fn page(html: &str) -> Signals {
+        super::super::signals::collect(&scraper::Html::parse_document(html))
+    }
+
+    #[test]
+    fn marked_times_of_a_list_date_the_page_only_when_its_dateline_shows_them() {
+        let item = |d: u8| {
+            format!(
+                "<li><time class=\"published\" datetime=\"2026-03-{d}\">Mar {d}, 2026</time></li>"
+            )
+        };
+        let list = format!("<ul>{}{}{}</ul>", item(13), item(12), item(10));
+        let html = format!(
+            "<html><head><meta name=\"date\" content=\"March 27, 2025\"></head><body>{list}\
+             <h1>T</h1><p>Mar 27, 2025</p><p>Body</p></body></html>"
+        );
+        assert_eq!(
+            published(&page(&html), None, None, None).unwrap().day,
+            "2025-03-27"
+        );
+        let shown = html.replace("Mar 27, 2025", "Mar 12, 2026");
+        assert_eq!(
+            published(&page(&shown), None, None, None).unwrap().day,
+            "2026-03-12"
+        );
+    }
+
+    #[test]
+    fn without_a_declared_date_a_labelled_one_beats_the_dateline() {
+        let html = "<html><body><h1>T</h1><p>30 Sep 2022</p><p>Body</p><p>This article was \
+            originally published on 26 Sep 2019 at 4:12pm but has been updated.</p></body></html>";
+        assert_eq!(
+            published(&page(html), None, None, None).unwrap().day,
+            "2019-09-26"
+        );
+    }
+
+    #[test]
+    fn the_date_shown_just_before_the_update_is_the_publication() {
+        let html = "<html><head><meta property=\"article:modified_time\" \
+            content=\"2025-12-07T13:33:15+00:00\"></head><body><h1>T</h1>\
+            <p class=\"date\">December 3, 2025. <i>Updated: December 7, 2025</i></p></body></html>";
+        assert_eq!(
+            published(&page(html), None, None, None).unwrap().day,
+            "2025-12-03"
+        );
+        let only_update = html.replace("December 3, 2025. ", "");
+        let s = page(&only_update);
+        assert_eq!(published(&s, None, None, None).unwrap().day, "2025-12-07");
+    }
+
+    #[test]
+    fn a_labelled_dateline_beats_a_declared_date_that_copies_the_update() {
+        let html = "<html><body><h1>T</h1><div>Published <span>Apr 26, 2023</span></div>\
+            <div>Updated <span>Aug 21, 2025</span></div><p>Body</p></body></html>";
+        let s = page(html);
+        let day = published(&s, Some("Aug 21, 2025"), Some("Aug 20, 2025"), None).unwrap();
+        assert_eq!(day.day, "2023-04-26");
+    }
+
+    #[test]
+    fn unlisted_meta_keys_that_name_a_publication_date_count() {
+        let html = "<html><head><meta name=\"w-published-date\" \
+            content=\"2025-05-27T06:03:43.274Z\"><meta name=\"w-page-date-note\" \
+            content=\"2019-09-12\"></head><body><h1>T</h1><p>x</p></body></html>";
+        assert_eq!(
+            published(&page(html), None, None, None).unwrap().day,
+            "2025-05-27"
+        );
     }
 }

@@ -21,7 +21,7 @@ mod tables;
 mod teasers;
 
 use scraper::Html;
-pub(crate) use signals::PUBLISHED_LABELS;
+pub(crate) use signals::published_label;
 use url::Url;
 
 /// What one page yields: the article without the site around it.

@@ -52,6 +52,10 @@ pub(super) struct Signals {
     other_pending: bool,
     /// Non-empty visible text nodes seen since the first `<h1>`.
     texts_after_h1: usize,
+    /// Non-empty visible text nodes seen in all.
+    texts_seen: usize,
+    /// Text nodes of the visible dates seen before the first `<h1>`.
+    dates_above_h1: Vec<ego_tree::NodeId>,
     /// Dates written in the visible text, in page order.
     pub visible_dates: Vec<super::dates::Visible>,
 }
@@ -144,6 +148,18 @@ pub(crate) const PUBLISHED_LABELS: &[&str] = &[
     "gepubliceerd", "opublikowano", "publicat", "опубликовано", "дата публикации",
 ];
 
+/// The publication label a lower-cased text opens with, as a whole word: "Publication |"
+/// names a kind of page, not a date, though it starts with the Romanian "publicat".
+pub(crate) fn published_label(lower: &str) -> Option<&'static str> {
+    PUBLISHED_LABELS.iter().copied().find(|l| {
+        lower.starts_with(l)
+            && !lower[l.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Records the date after a publication label ("Published Apr 26, 2023", or "Posted on"
 /// followed by a separate date element). Quoted or long texts only count when the label
 /// says the publication was earlier ("originally published on …").
@@ -160,14 +176,11 @@ fn labelled_date(s: &mut Signals, text: &str) {
     }
     let lower = t.to_lowercase();
     let head = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let label = PUBLISHED_LABELS
-        .iter()
-        .find(|l| head.starts_with(*l))
-        .or_else(|| {
-            ["originally published", "first published"]
-                .iter()
-                .find(|l| lower.contains(*l))
-        });
+    let label = published_label(head).or_else(|| {
+        ["originally published", "first published"]
+            .into_iter()
+            .find(|l| lower.contains(l))
+    });
     let Some(label) = label else {
         return;
     };
@@ -201,6 +214,7 @@ fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
     if t.is_empty() {
         return;
     }
+    s.texts_seen += 1;
     // A forum member's join date and the like: a date, but not the page's.
     let after_label = std::mem::take(&mut s.other_pending);
     let labelled = |l: &&&str| t.get(..l.len()).is_some_and(|p| p.eq_ignore_ascii_case(l));
@@ -212,14 +226,43 @@ fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
         return;
     }
     if let Some(st) = super::dates::parse_visible(text) {
+        if s.h1.is_empty() {
+            s.dates_above_h1.push(node.id());
+        }
         s.visible_dates.push(super::dates::Visible {
             day: st.day,
+            text_index: s.texts_seen,
             after_h1: !s.h1.is_empty(),
             // The headline's own text node counts: a dateline sits a few texts below it.
             near_h1: !s.h1.is_empty()
                 && s.texts_after_h1 <= NEAR_H1_TEXTS
                 && !in_blockquote_node(node),
         });
+    }
+}
+
+/// How many text nodes right above the headline still belong to its header.
+const ABOVE_H1_TEXTS: usize = 3;
+
+/// Marks dates in the few texts right above the first headline, inside its header block, as
+/// its dateline: some templates print the date (or "Last updated: …") over the headline. A
+/// date in a site's top bar over a logo `<h1>` is outside the headline's block.
+fn dateline_above(s: &mut Signals, h1: ElementRef) {
+    let block = h1
+        .parent()
+        .and_then(|p| p.parent())
+        .and_then(ElementRef::wrap);
+    // A headline straight under `<body>` has no header block of its own.
+    let Some(block) = block.filter(|b| !matches!(b.value().name(), "html" | "body")) else {
+        return;
+    };
+    let seen = s.texts_seen;
+    let ids = std::mem::take(&mut s.dates_above_h1);
+    for (v, id) in s.visible_dates.iter_mut().rev().zip(ids.iter().rev()) {
+        if seen - v.text_index >= ABOVE_H1_TEXTS {
+            break;
+        }
+        v.near_h1 = block.descendants().any(|d| d.id() == *id);
     }
 }
 
@@ -259,7 +302,12 @@ fn element(s: &mut Signals, el: ElementRef, node: NodeRef<Node>) {
                 }
             }
         }
-        "h1" => s.h1.push(text_of(el)),
+        "h1" => {
+            if s.h1.is_empty() {
+                dateline_above(s, el);
+            }
+            s.h1.push(text_of(el));
+        }
         _ => {}
     }
     if v.name() != "meta" {
@@ -511,5 +559,26 @@ mod tests {
         let s = collect(&Html::parse_document(html));
         let days: Vec<&str> = s.visible_dates.iter().map(|v| v.day.as_str()).collect();
         assert_eq!(days, ["2020-03-18"]);
+    }
+
+    #[test]
+    fn publication_labels_are_whole_words() {
+        assert_eq!(published_label("published: may 2"), Some("published"));
+        assert_eq!(published_label("publicat pe 3 mai"), Some("publicat"));
+        assert_eq!(published_label("publication | 17 january, 2017"), None);
+    }
+
+    #[test]
+    fn a_date_right_above_the_headline_in_its_block_is_its_dateline() {
+        let near = |html: &str| {
+            let s = collect(&Html::parse_document(html));
+            s.visible_dates.first().map(|v| v.near_h1)
+        };
+        let over_headline = "<html><body><main><div class=\"head\"><p>Last updated:</p>\
+            <p>Dec 12, 2025</p><h1>Headline</h1></div></main></body></html>";
+        assert_eq!(near(over_headline), Some(true));
+        let top_bar = "<html><body><header><ul><li>Tuesday, (08 Dec 2020)</li></ul>\
+            <div><div><h1><a href=\"/\">Logo</a></h1></div></div></header></body></html>";
+        assert_eq!(near(top_bar), Some(false));
     }
 }

@@ -9,7 +9,7 @@
 
 use super::body::is_end_marker;
 use super::{date_in_line, is_chrome_word, is_notice, Line};
-use crate::import::extract::{date_in_url, Extracted, PUBLISHED_LABELS};
+use crate::import::extract::{date_in_url, published_label, Extracted};
 
 /// How far above the body the headline may sit, in non-empty lines.
 const HEAD_LINES: usize = 15;
@@ -69,7 +69,7 @@ pub(super) fn head(
 pub(super) fn labelled_published(lines: &[Line]) -> Option<String> {
     lines.iter().enumerate().find_map(|(i, l)| {
         let lower = l.text.to_lowercase();
-        let labelled = l.words <= 10 && PUBLISHED_LABELS.iter().any(|p| lower.starts_with(p));
+        let labelled = l.words <= 10 && published_label(&lower).is_some();
         if !labelled {
             return None;
         }
