@@ -262,7 +262,12 @@ fn is_chrome(b: &Block) -> bool {
         return false;
     }
     let density = b.link_chars as f32 / b.chars as f32;
-    if matches!(b.kind, Kind::Code | Kind::Table) {
+    // A table of links is a directory of the site's other pages ("Alabama LLC | Alaska LLC"),
+    // not data; other tables keep their links.
+    if b.kind == Kind::Table {
+        return density > 0.8;
+    }
+    if b.kind == Kind::Code {
         return false;
     }
     // Lines made of links are navigation ("Read more", related lists), unless long prose.

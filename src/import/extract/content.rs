@@ -385,7 +385,8 @@ fn with_siblings(
         if a.junk.contains(&sib.id()) {
             continue;
         }
-        let same_class = top_class.is_some() && el.attr("class") == top_class;
+        let same_class = el.attr("class") == top_class
+            && (top_class.is_some() || classless_story_part(node, el));
         let bonus = if same_class { top_score * 0.2 } else { 0.0 };
         let s = scores.get(&sib.id()).copied().unwrap_or(0.0) * (1.0 - a.link_density(sib.id()));
         // Page builders put each stretch of the story in its own block of the same class; a
@@ -406,6 +407,13 @@ fn with_siblings(
         }
     }
     out
+}
+
+/// Whether a classless sibling is a part of the story like the article's own block: both
+/// `<section>`s (or `<article>`s), the way hand-written templates split a long post.
+fn classless_story_part(top: NodeRef<Node>, sib: &scraper::node::Element) -> bool {
+    let top_name = top.value().as_element().map(|e| e.name());
+    matches!(top_name, Some("section" | "article")) && top_name == Some(sib.name())
 }
 
 /// The outermost element around `id` with the same text: wrappers that hold nothing else.
@@ -569,5 +577,20 @@ mod tests {
         );
         let text = article_text(&html);
         assert!(text.contains("How to keep toddlers in bed"), "{text}");
+    }
+
+    #[test]
+    fn classless_sections_of_a_post_are_read_together() {
+        let para = "<p>A dynamic microphone picks up less of the room, which matters more \
+            than price when you record in a spare bedroom.</p>";
+        let html = format!(
+            "<body><article><hgroup><h1>Gear</h1></hgroup>\
+             <section><p>When I started, gear scared me.</p><p>So here is my list.</p></section>\
+             <section>{}</section><aside><a href=/a>Related</a></aside></article></body>",
+            para.repeat(12)
+        );
+        let text = article_text(&html);
+        assert!(text.contains("gear scared me"), "{text}");
+        assert!(!text.contains("Related"), "{text}");
     }
 }

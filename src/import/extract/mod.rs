@@ -261,6 +261,26 @@ mod tests {
     }
 
     #[test]
+    fn a_table_of_links_is_a_directory_but_a_data_table_stays() {
+        let row = |a: &str, b: &str| format!("<tr><td>{a}</td><td>{b}</td></tr>");
+        let links = format!(
+            "<p>{PROSE}</p><table>{}{}</table>",
+            row("<a href=/al>Alabama LLC</a>", "<a href=/ak>Alaska LLC</a>"),
+            row(
+                "<a href=/az>Arizona LLC</a>",
+                "<a href=/ar>Arkansas LLC</a>"
+            )
+        );
+        assert!(!body_of(&links).contains("Alaska"));
+        let data = format!(
+            "<p>{PROSE}</p><table>{}{}</table>",
+            row("State", "Fee"),
+            row("<a href=/al>Alabama</a>", "$200 filing fee")
+        );
+        assert!(body_of(&data).contains("| [Alabama]"), "{}", body_of(&data));
+    }
+
+    #[test]
     fn executable_and_interactive_content_never_reaches_markdown() {
         let hostile = format!(
             "<p onclick=\"alert(1)\">{PROSE}</p>\
