@@ -73,6 +73,15 @@ static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The consent line under a sign-up or contact form ("By signing up, you agree to receive
+/// …"); it can run to a few sentences, so it has its own, longer, limit.
+static CONSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^by (signing up|subscribing|clicking|submitting|entering|providing|registering|creating an account)\b.{0,240}\b(agree|consent|acknowledge|confirm)",
+    )
+    .expect("valid regex")
+});
+
 /// Drops chrome blocks: furniture lines, link lists, headings left without a section.
 pub(super) fn filter(blocks: Vec<Block>) -> Vec<Block> {
     let blocks = drop_repeated_runs(blocks);
@@ -274,10 +283,13 @@ fn is_chrome(b: &Block) -> bool {
     if density > 0.6 && b.chars < 400 && !matches!(b.kind, Kind::Heading(_)) {
         return true;
     }
-    if b.chars < 200 {
+    if b.chars < 400 {
         let plain = plain_text(&b.text);
         let plain = plain.trim();
-        if (b.chars < 160 && FURNITURE.is_match(plain)) || PROMPTS.is_match(plain) {
+        if (b.chars < 160 && FURNITURE.is_match(plain))
+            || (b.chars < 200 && PROMPTS.is_match(plain))
+            || CONSENT.is_match(plain)
+        {
             return true;
         }
     }
@@ -598,5 +610,17 @@ mod tests {
         let mut q = para("quoted", 0);
         q.quote = 1;
         assert_eq!(render(&[item, item2, q]), "- one\n- two\n\n> quoted\n");
+    }
+
+    #[test]
+    fn form_consent_lines_are_dropped() {
+        let consent = "By signing up, you agree to receive recurring automated SMS marketing \
+            messages from Mashable Deals at the number provided. Msg and data rates may apply. \
+            Up to 2 messages/day. Reply STOP to opt out, HELP for help.";
+        assert!(is_chrome(&para(consent, 0)));
+        let clicking = "By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms.";
+        assert!(is_chrome(&para(clicking, 0)));
+        let story = "By signing up more volunteers, the council hopes to keep the library open.";
+        assert!(!is_chrome(&para(story, 0)));
     }
 }
