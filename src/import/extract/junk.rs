@@ -120,11 +120,14 @@ pub(super) fn soft_junk(el: &Element) -> Soft {
         return Soft::Strong;
     }
     let (strong, weak, content) = class_words(el);
+    // A subheading's class names the heading ("header-anchor-post", "section-header"): the
+    // weak words say nothing about a heading's text.
+    let heading = matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6");
     if strong && is_comments(el) {
         Soft::Comments
     } else if strong {
         Soft::Strong
-    } else if weak && !content {
+    } else if weak && !content && !heading {
         Soft::Weak
     } else {
         Soft::No
@@ -346,5 +349,20 @@ mod tests {
         // A fieldset is a box around text; only its controls are never read.
         assert!(!is_hard_junk(&first("<fieldset>x</fieldset>", "fieldset")));
         assert!(!is_hard_junk(&first("<div role=tablist>x</div>", "div")));
+    }
+
+    #[test]
+    fn a_subheading_is_not_chrome_for_a_weak_class_word() {
+        let anchored = "<h2 class='header-anchor-post'><strong>The numbers</strong></h2>";
+        assert!(!is_soft_junk(&first(anchored, "h2")));
+        assert!(is_soft_junk(&first(
+            "<div class='header-anchor-post'>x</div>",
+            "div"
+        )));
+        // Strong words still count on headings.
+        assert!(is_soft_junk(&first(
+            "<h3 class='related-title'>More</h3>",
+            "h3"
+        )));
     }
 }
