@@ -283,7 +283,12 @@ fn is_chrome(b: &Block) -> bool {
     if density > 0.6 && b.chars < 400 && !matches!(b.kind, Kind::Heading(_)) {
         return true;
     }
-    if b.chars < 400 {
+    // Only a consent line ("By signing up, …") is looked at past 200 characters.
+    let consent_like = b
+        .text
+        .get(..3)
+        .is_some_and(|t| t.eq_ignore_ascii_case("by "));
+    if b.chars < 200 || (b.chars < 400 && consent_like) {
         let plain = plain_text(&b.text);
         let plain = plain.trim();
         if (b.chars < 160 && FURNITURE.is_match(plain))

@@ -262,7 +262,8 @@ fn dateline_above(s: &mut Signals, h1: ElementRef) {
         if seen - v.text_index >= ABOVE_H1_TEXTS {
             break;
         }
-        v.near_h1 = block.descendants().any(|d| d.id() == *id);
+        let date = h1.tree().get(*id);
+        v.near_h1 = date.is_some_and(|d| d.ancestors().any(|a| a.id() == block.id()));
     }
 }
 
