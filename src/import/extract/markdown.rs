@@ -254,7 +254,7 @@ impl Walker<'_> {
         if self.chars == before && self.cur[start..].contains("![") && !is_image_file(&href) {
             // A picture linking to another page is a teaser: its alt text is the other
             // story's headline, not this article's text.
-            let cleared = super::blocks::clear_alt(&self.cur[start..], |_| true);
+            let cleared = super::alt::clear_alt(&self.cur[start..], |_| true);
             self.cur.truncate(start);
             self.cur.push_str(&cleared);
             return;

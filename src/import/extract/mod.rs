@@ -7,6 +7,7 @@
 //! elements to find the article, `markdown` and `blocks` turn it into filtered Markdown, and
 //! `signals`, `meta`, `dates` (with `datetext` for written dates) and `notices` read the metadata.
 
+mod alt;
 mod blocks;
 mod content;
 mod dates;
@@ -186,7 +187,7 @@ fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptio
         image_alt: opts.image_alt,
     };
     let mut blocks = blocks::filter(markdown::to_blocks(&roots, &walk));
-    blocks::drop_repeated_alt(&mut blocks, title);
+    alt::drop_repeated_alt(&mut blocks, title);
     if let Some(t) = title.map(meta::norm) {
         // The headline lives in the front matter.
         blocks.retain(|b| {
