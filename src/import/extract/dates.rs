@@ -128,12 +128,14 @@ fn marked_published(s: &Signals) -> impl Iterator<Item = &str> + '_ {
     days.sort_unstable();
     days.dedup();
     let listing = days.len() >= 3;
-    let in_dateline = |t: &&super::signals::TimeEl| {
-        parse(&t.value).is_some_and(|d| s.visible_dates.iter().any(|v| v.near_h1 && v.day == d.day))
-    };
     marked()
-        .filter(move |t| !listing || in_dateline(t))
+        .filter(move |t| !listing || parse(&t.value).is_some_and(|d| in_dateline(s, &d.day)))
         .map(|t| t.value.as_str())
+}
+
+/// Whether the page's dateline (the texts around the headline) shows the day.
+fn in_dateline(s: &Signals, day: &str) -> bool {
+    s.visible_dates.iter().any(|v| v.near_h1 && v.day == day)
 }
 
 /// A declared date the page does not show is checked against what it does show.
@@ -141,8 +143,7 @@ fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
     let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
     // "Published Apr 26, 2023 · Updated Aug 21, 2025" under the headline outranks a declared
     // date that copies the update.
-    let in_dateline = |day: &str| s.visible_dates.iter().any(|v| v.near_h1 && v.day == day);
-    if let Some(l) = labelled(s).filter(|l| l.day != p.day && in_dateline(&l.day)) {
+    if let Some(l) = labelled(s).filter(|l| l.day != p.day && in_dateline(s, &l.day)) {
         return l;
     }
     if shown(&p.day) || shown_swapped(s, &p.day) {
