@@ -44,6 +44,13 @@ impl Analysis {
     }
 }
 
+fn only_toc_word(doc: &Html, id: NodeId) -> bool {
+    doc.tree
+        .get(id)
+        .and_then(|n| n.value().as_element())
+        .is_some_and(junk::only_toc_word)
+}
+
 /// Walks the page once: text statistics, hard junk, then soft junk that is not the article.
 pub(super) fn analyse(doc: &Html) -> Analysis {
     let mut a = Analysis {
@@ -67,7 +74,10 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
             .and_then(|n| n.value().as_element())
             .is_some_and(|e| matches!(e.name(), "footer" | "nav" | "aside"));
         let keep = match strength {
-            junk::Soft::Weak => st.text > 1000 && ld < 0.5,
+            junk::Soft::Weak => {
+                (st.text > 1000 && ld < 0.5)
+                    || (st.text > 200 && ld < 0.3 && only_toc_word(doc, id))
+            }
             // A long footer is still a footer; only "most of the page" rescues one.
             junk::Soft::Strong => st.text > 1500 && ld < 0.3 && !landmark,
             _ => false,
@@ -468,6 +478,19 @@ mod tests {
         let menu = "<a href=/x>A section of the site with a long name</a> ".repeat(200);
         let html = format!("<body><div class=menu>{menu}<p>{prose}</p></div><p>{prose}</p></body>");
         assert!(is_junk(&html, "div"));
+    }
+
+    #[test]
+    fn a_section_named_for_the_toc_entry_is_prose_but_the_toc_is_chrome() {
+        let prose = "<p>An index fund tracks a market index, such as a broad list of firms.</p>";
+        let html = format!(
+            "<body><main><div id=toc><a href=#toc_how>How they work</a> <a href=#c>Costs</a>\
+             </div><div id=toc_how-they-work><h2>How they work</h2>{}</div>{}</main></body>",
+            prose.repeat(5),
+            prose.repeat(20)
+        );
+        assert!(is_junk(&html, "#toc"));
+        assert!(!is_junk(&html, "#toc_how-they-work"));
     }
 
     fn article_text(html: &str) -> String {

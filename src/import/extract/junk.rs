@@ -144,7 +144,7 @@ fn is_soft_junk(el: &Element) -> bool {
 fn is_streamed_chunk(el: &Element) -> bool {
     el.id().is_some_and(|id| {
         let digits = id.strip_prefix("S:").or_else(|| id.strip_prefix("P:"));
-        digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_hexdigit()))
     })
 }
 
@@ -241,6 +241,29 @@ fn class_words(el: &Element) -> (bool, bool, bool) {
         content |= t_content && !t_strong && !t_weak;
     }
     (strong, weak, content)
+}
+
+/// Whether "toc" (table of contents) is the only chrome word in the class and id. Pages give
+/// each section the TOC jumps to an id such as `toc_how-they-work`; such a section is prose,
+/// while a real table of contents is a list of links, so the caller decides by link density.
+pub(super) fn only_toc_word(el: &Element) -> bool {
+    let mut toc = false;
+    for token in [el.attr("class"), el.id()]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_ascii_whitespace)
+        .filter(|t| !is_state_token(t))
+    {
+        for word in token.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let w = word.to_ascii_lowercase();
+            if w == "toc" {
+                toc = true;
+            } else if STRONG_WORDS.contains(&w.as_str()) || WEAK_WORDS.contains(&w.as_str()) {
+                return false;
+            }
+        }
+    }
+    toc
 }
 
 /// State classes (`has-comments`, `modal-enabled`, `no-sidebar`) describe what a page has, not

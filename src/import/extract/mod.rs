@@ -3,9 +3,10 @@
 //! Everything that reads a page (saved files, fetched URLs, feed entries whose page is fetched)
 //! goes through [`extract_html`]; the rest of `import` decides where the result is written.
 //!
-//! The page is parsed once with an HTML5 parser (`scraper`/html5ever). `content` scores the
-//! elements to find the article, `markdown` and `blocks` turn it into filtered Markdown, and
-//! `signals`, `meta`, `dates` (with `datetext` for written dates) and `notices` read the metadata.
+//! The page is parsed once with an HTML5 parser (`scraper`/html5ever), and `streaming` puts
+//! React's streamed segments where the page's script would. `content` scores the elements to
+//! find the article, `markdown` and `blocks` turn it into filtered Markdown, and `signals`,
+//! `meta`, `dates` (with `datetext` for written dates) and `notices` read the metadata.
 
 mod alt;
 mod blocks;
@@ -18,6 +19,7 @@ mod markdown;
 mod meta;
 mod notices;
 mod signals;
+mod streaming;
 mod tables;
 mod teasers;
 
@@ -108,7 +110,7 @@ pub fn extract_html_with(
     page_url: Option<&url::Url>,
     opts: &ExtractOptions,
 ) -> Extracted {
-    let doc = Html::parse_document(html);
+    let doc = parse(html);
     let sig = signals::collect(&doc);
     let canonical = sig
         .canonical
@@ -198,6 +200,16 @@ fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptio
     blocks::render(&blocks)
 }
 
+/// Parses a page into the tree every reader works on, with streamed segments put where the
+/// page's own script would have put them.
+fn parse(html: &str) -> Html {
+    let mut doc = Html::parse_document(html);
+    if streaming::may_hold_segments(html) {
+        streaming::resolve(&mut doc);
+    }
+    doc
+}
+
 /// The day a full date in the URL path names (`/2025/12/19/`), as `YYYY-MM-DD`.
 pub(crate) fn date_in_url(url: &str) -> Option<String> {
     dates::url_date(url).map(|d| d.day)
@@ -207,7 +219,7 @@ pub(crate) fn date_in_url(url: &str) -> Option<String> {
 /// corpus runner's `--explain`, not part of the import contract.
 #[doc(hidden)]
 pub fn explain_article(html: &str, needle: Option<&str>) -> Vec<String> {
-    let doc = Html::parse_document(html);
+    let doc = parse(html);
     let analysis = content::analyse(&doc);
     let describe = |n: ego_tree::NodeRef<scraper::Node>| {
         let e = n.value().as_element()?;
