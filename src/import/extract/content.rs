@@ -178,7 +178,7 @@ pub(super) fn find_article(doc: &Html, a: &Analysis) -> Vec<NodeId> {
     };
     let top = climb(doc, a, &scores, top, top_score);
     let top = cover_prose(doc, a, &sc.good, top);
-    with_siblings(doc, a, &scores, top)
+    super::lede::with_opening(doc, a, with_siblings(doc, a, &scores, top))
 }
 
 /// Paragraph scores per element, and the prose (non-link paragraph text) each one holds.

@@ -14,6 +14,7 @@ mod content;
 mod dates;
 mod datetext;
 mod junk;
+mod lede;
 mod links;
 mod markdown;
 mod meta;
