@@ -204,7 +204,7 @@ impl Walker<'_> {
         let Some(url) = src.and_then(|s| links::safe_url(s, self.opts.base)) else {
             return;
         };
-        if tiny {
+        if tiny || is_decoration(el, &url) {
             return;
         }
         let mut alt = String::new();
@@ -491,6 +491,28 @@ fn largest_candidate(srcset: &str) -> Option<&str> {
             _ => Some(c),
         })
         .map(|(url, _)| url)
+}
+
+/// A picture that decorates rather than illustrates: an icon drawn at 48 pixels or less, a
+/// badge or logo named so in its alt text ("Allianz Logo", "Top pick badge"), or a
+/// vector file with a label for alt text, which is how sites ship icons and logos.
+fn is_decoration(el: &Element, url: &str) -> bool {
+    let small = ["width", "height"].iter().any(|a| {
+        el.attr(a)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|n| n <= 48)
+    });
+    let alt = el.attr("alt").unwrap_or("").trim();
+    let last_word = alt
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let named = matches!(last_word.as_str(), "logo" | "icon" | "badge");
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let vector_label =
+        path.to_ascii_lowercase().ends_with(".svg") && alt.split_whitespace().count() <= 3;
+    small || named || vector_label
 }
 
 fn is_image_file(href: &str) -> bool {
