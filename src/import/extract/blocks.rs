@@ -145,7 +145,7 @@ fn drop_empty_headings(mut kept: Vec<Block>, lost_after: &[bool]) -> Vec<Block> 
 /// Headings of the sections that follow an article: author boxes, disclaimers, related links.
 static END_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(about the (author|authors|reviewer|writer|expert)s?|author bio|meet the (author|expert)s?|disclaimer|related( (posts?|articles?|stories|reading|content|guides|resources)( on .{1,40})?)?|read this next|more like this|keep reading|what to read next|stay in the loop|you (may|might) also (like|enjoy)|more (from|on|stories|articles)\b.*|recommended( for you| reading)?|leave a (reply|comment)|\d* ?comments?|share this( article| post| story)?|further reading|read (next|more)|popular posts|latest (posts|news|articles)|recent posts|subscribe\b.*|sign up\b.*|newsletter|join our newsletter)\W*$",
+        r"(?i)^\W*(about the (author|authors|reviewer|writer|expert)s?|author bio|meet the (author|expert)s?|disclaimer|related( (posts?|articles?|stories|reading|content|guides|resources)( on .{1,40})?)?|read this next|more like this|keep reading|what to read next|stay in the loop|you (may|might) also (like|enjoy)|more (from|on|stories|articles)\b.*|recommended( for you| reading)?|leave a (reply|comment)|\d* ?comments?|share this( article| post| story)?|further reading|read (next|more)|popular( posts)?|most (popular|read|viewed)|trending( now| stories)?|top stories|editor'?s picks|latest (posts|news|articles)|recent posts|subscribe\b.*|sign up\b.*|newsletter|join our newsletter)\W*$",
     )
     .expect("valid regex")
 });
@@ -279,6 +279,9 @@ fn is_chrome(b: &Block) -> bool {
     if b.kind == Kind::Code {
         return false;
     }
+    if b.kind == Kind::Para && is_data_blob(&b.text) {
+        return true;
+    }
     // Lines made of links are navigation ("Read more", related lists), unless long prose.
     if density > 0.6 && b.chars < 400 && !matches!(b.kind, Kind::Heading(_)) {
         return true;
@@ -299,6 +302,15 @@ fn is_chrome(b: &Block) -> bool {
         }
     }
     false
+}
+
+/// A paragraph that is a JSON object or array (`{"layoutMobile":2,…}`): a widget's settings
+/// left in the page's text, never prose. Code blocks are not looked at.
+fn is_data_blob(md: &str) -> bool {
+    let t = md.trim();
+    let opens = t.starts_with("{\"") || t.starts_with("\\[{\"") || t.starts_with("[{\"");
+    let closes = t.ends_with('}') || t.ends_with(']');
+    opens && closes && t.matches("\":").count() >= 3
 }
 
 /// Inline Markdown without link targets and escapes: what a reader sees.
@@ -517,6 +529,10 @@ mod tests {
         };
         let blocks = vec![
             para("The council voted on Tuesday to close the bridge.", 0),
+            para(
+                r#"{"layoutMobile":2,"buttonText":"Buy now","productTitle":{"hue":213}}"#,
+                0,
+            ),
             heading("About the Author", 2),
             para("Jane writes about bridges for the paper.", 0),
             heading("What happens next", 2),
@@ -525,6 +541,10 @@ mod tests {
             para("Another town closes its bridge.", 0),
             heading("Related article on Roads Weekly", 3),
             para("A third bridge story.", 0),
+            heading("Popular", 5),
+            para("Did you know that most bridges in the county date from", 0),
+            heading("Most read", 2),
+            para("A fourth bridge story.", 0),
         ];
         let kept = filter(blocks);
         let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
