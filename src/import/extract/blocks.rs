@@ -59,7 +59,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         explore\ further|this\ (slideshow|video|content)\ requires\ javascript.{0,40}|
         comments\ are\ (closed|disabled)|advertisement\W+(page|story|article)\ continues\ below|
         best\ prices?\ today|(photo\ |image\ )?courtesy\ of\ .{1,60}|(photo\ |image\ )?credits?:.{1,80}|(table\ of\ )?contents|on\ this\ page|
-        jump\ to(\ section)?
+        jump\ to(\ section)?|you\ (may|might)\ also\ (like|enjoy)|
+        (visited|viewed)\ [\d,]+\ times?(,\ [\d,]+\ visits?\ today)?|views?:?\ [\d,.]+k?|[\d,.]+k?\ views
         )\W*$",
     )
     .expect("valid regex")
@@ -68,7 +69,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 /// Calls to action and contact lines that give a short block away as chrome wherever they sit.
 static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(newsletter|sign up (for|to)|subscribe (to|now|for)|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|download (our|the) app|©|follow .{0,40} on (twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b)",
+        r"(?i)(newsletter|sign up (for|to)|subscribe (to|now|for)|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|(log ?in|sign ?in) or register to|download (our|the) app|©|follow .{0,40} on (twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b)",
     )
     .expect("valid regex")
 });
