@@ -287,6 +287,10 @@ fn is_state_token(token: &str) -> bool {
             "-hidden",
             "-none",
             "-disabled",
+            // BEM modifiers with a value: "sidebar-enabled--false" ("print-false", which keeps
+            // a box off paper, is not one: it marks chrome).
+            "--true",
+            "--false",
         ]
         .iter()
         .any(|s| t.ends_with(s))
@@ -358,6 +362,10 @@ mod tests {
         )));
         assert!(!is_soft_junk(&first(
             "<div class='vds-overflow_hidden'>x</div>",
+            "div"
+        )));
+        assert!(!is_soft_junk(&first(
+            "<div class='blog-article__main sidebar-enabled--false content'>x</div>",
             "div"
         )));
         let panel = first(
