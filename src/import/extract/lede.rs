@@ -21,7 +21,7 @@ const MIN_TEXT: u32 = 120;
 /// story is most often the standfirst, which the summary already holds.
 const ONE_PARAGRAPH_TEXT: u32 = 300;
 
-/// Puts the prose between the page's only `<h1>` and the article's first block in front of the
+/// Puts the prose between the page's headline `<h1>` and the article's first block in front of the
 /// article. Blocks judged chrome, link lists and text-less blocks (a hero picture, whose image
 /// is in the front matter) are left out; so is everything when the headline is inside the
 /// article already or comes after it.
@@ -29,7 +29,7 @@ pub(super) fn with_opening(doc: &Html, a: &Analysis, article: Vec<NodeId>) -> Ve
     let Some(&first) = article.first() else {
         return article;
     };
-    let Some(h1) = only_h1(doc) else {
+    let Some(h1) = headline_h1(doc) else {
         return article;
     };
     let Some(first_node) = doc.tree.get(first) else {
@@ -207,11 +207,34 @@ fn descriptions(doc: &Html) -> Vec<String> {
         .collect()
 }
 
-fn only_h1(doc: &Html) -> Option<NodeRef<'_, Node>> {
+/// The headline: the page's only `<h1>`, or of several the one the page's title names.
+fn headline_h1(doc: &Html) -> Option<NodeRef<'_, Node>> {
     static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
-    let mut h1s = doc.select(&H1);
-    match (h1s.next(), h1s.next()) {
-        (Some(h1), None) => doc.tree.get(h1.id()),
+    static TITLE: LazyLock<Selector> =
+        LazyLock::new(|| Selector::parse("title, meta[property='og:title']").expect("valid"));
+    let h1s: Vec<_> = doc.select(&H1).collect();
+    if h1s.len() == 1 {
+        return doc.tree.get(h1s[0].id());
+    }
+    let titles: Vec<String> = doc
+        .select(&TITLE)
+        .map(|t| {
+            t.value()
+                .attr("content")
+                .map_or_else(|| t.text().collect(), str::to_string)
+        })
+        .map(|t| meta::norm(&t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let named: Vec<_> = h1s
+        .iter()
+        .filter(|h| {
+            let h = meta::norm(&h.text().collect::<String>());
+            h.len() >= 10 && titles.iter().any(|t| t.contains(&h))
+        })
+        .collect();
+    match named.as_slice() {
+        [one] => doc.tree.get(one.id()),
         _ => None,
     }
 }
@@ -340,6 +363,20 @@ mod tests {
         ] {
             assert!(!text.contains(absent), "{absent}: {text}");
         }
+    }
+
+    #[test]
+    fn with_several_h1s_the_one_the_title_names_is_the_headline() {
+        let html = format!(
+            "<head><title>Bridge closes for a year | Town News</title></head><body>\
+             <h1>Town News</h1><div class=post><h1>Bridge closes for a year</h1><div>\
+             <p>Drivers will need another way into town from Monday, and the detour adds \
+             twenty minutes.</p><p>Buses keep their routes until the work starts in June, \
+             the operator said.</p></div><div class=content><div>{}</div></div></div></body>",
+            BODY.repeat(40)
+        );
+        let text = article_text(&html);
+        assert!(text.starts_with("Drivers will need"), "{text}");
     }
 
     #[test]
