@@ -44,6 +44,18 @@ impl Analysis {
     }
 }
 
+/// A plain `<aside>` inside an `<article>` or `<main>`: a note boxed within the story.
+fn boxed_note(doc: &Html, id: NodeId) -> bool {
+    doc.tree.get(id).is_some_and(|n| {
+        n.value().as_element().is_some_and(junk::is_plain_aside)
+            && n.ancestors().any(|p| {
+                p.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "article" | "main"))
+            })
+    })
+}
+
 fn only_toc_word(doc: &Html, id: NodeId) -> bool {
     doc.tree
         .get(id)
@@ -79,7 +91,10 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
                     || (st.text > 200 && ld < 0.3 && only_toc_word(doc, id))
             }
             // A long footer is still a footer; only "most of the page" rescues one.
-            junk::Soft::Strong => st.text > 1500 && ld < 0.3 && !landmark,
+            junk::Soft::Strong => {
+                (st.text > 1500 && ld < 0.3 && !landmark)
+                    || (st.text > 400 && ld < 0.15 && boxed_note(doc, id))
+            }
             _ => false,
         };
         // A layout block around the headline and the story ("page-content and-w-sidebar")
@@ -491,6 +506,22 @@ mod tests {
         );
         assert!(is_junk(&html, "#toc"));
         assert!(!is_junk(&html, "#toc_how-they-work"));
+    }
+
+    #[test]
+    fn a_boxed_note_in_the_story_is_read_but_a_related_box_is_not() {
+        let prose = "<p>The old firmware checks the battery before it lets the update run.</p>";
+        let links = "<a href=/x>Another story about firmware updates on phones</a> ".repeat(4);
+        let html = format!(
+            "<body><article>{}<aside class=styles_aside><h3>A note on other devices</h3>{}\
+             </aside><aside>{links}</aside></article><aside>{}</aside></body>",
+            prose.repeat(20),
+            prose.repeat(7),
+            prose.repeat(7)
+        );
+        assert!(!is_junk(&html, "article aside"));
+        assert!(is_junk(&html, "article aside:nth-of-type(2)"));
+        assert!(is_junk(&html, "body > aside"));
     }
 
     fn article_text(html: &str) -> String {

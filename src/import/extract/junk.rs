@@ -243,11 +243,23 @@ fn class_words(el: &Element) -> (bool, bool, bool) {
     (strong, weak, content)
 }
 
+/// An `<aside>` whose class and id name no chrome: inside a story it is often a boxed note
+/// ("A note on other devices"), which the caller keeps when it is prose.
+pub(super) fn is_plain_aside(el: &Element) -> bool {
+    el.name() == "aside"
+        && (class_words(el) == (false, false, false) || only_chrome_word(el, "aside"))
+}
+
 /// Whether "toc" (table of contents) is the only chrome word in the class and id. Pages give
 /// each section the TOC jumps to an id such as `toc_how-they-work`; such a section is prose,
 /// while a real table of contents is a list of links, so the caller decides by link density.
 pub(super) fn only_toc_word(el: &Element) -> bool {
-    let mut toc = false;
+    only_chrome_word(el, "toc")
+}
+
+/// Whether `word` is in the class or id and no other chrome word is.
+fn only_chrome_word(el: &Element, only: &str) -> bool {
+    let mut found = false;
     for token in [el.attr("class"), el.id()]
         .into_iter()
         .flatten()
@@ -256,14 +268,14 @@ pub(super) fn only_toc_word(el: &Element) -> bool {
     {
         for word in token.split(|c: char| !c.is_ascii_alphanumeric()) {
             let w = word.to_ascii_lowercase();
-            if w == "toc" {
-                toc = true;
+            if w == only {
+                found = true;
             } else if STRONG_WORDS.contains(&w.as_str()) || WEAK_WORDS.contains(&w.as_str()) {
                 return false;
             }
         }
     }
-    toc
+    found
 }
 
 /// State classes (`has-comments`, `modal-enabled`, `no-sidebar`) describe what a page has, not
