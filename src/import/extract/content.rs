@@ -56,6 +56,14 @@ fn boxed_note(doc: &Html, id: NodeId) -> bool {
     })
 }
 
+/// An accordion or tab panel folded shut: the step or answer is the article's, links aside.
+fn folded_panel(doc: &Html, id: NodeId) -> bool {
+    doc.tree
+        .get(id)
+        .and_then(|n| n.value().as_element())
+        .is_some_and(junk::is_folded_panel)
+}
+
 fn only_toc_word(doc: &Html, id: NodeId) -> bool {
     doc.tree
         .get(id)
@@ -89,6 +97,7 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
             junk::Soft::Weak => {
                 (st.text > 1000 && ld < 0.5)
                     || (st.text > 200 && ld < 0.3 && only_toc_word(doc, id))
+                    || (st.text > 100 && ld < 0.3 && folded_panel(doc, id))
             }
             // A long footer is still a footer; only "most of the page" rescues one.
             junk::Soft::Strong => {
@@ -522,6 +531,21 @@ mod tests {
         assert!(!is_junk(&html, "article aside"));
         assert!(is_junk(&html, "article aside:nth-of-type(2)"));
         assert!(is_junk(&html, "body > aside"));
+    }
+
+    #[test]
+    fn a_folded_accordion_step_is_read() {
+        let step = "<p>Gather twelve months of electric bills before you ask for quotes.</p>";
+        let html = format!(
+            "<body><main>{}<a aria-controls=s1>1. Understand your bill</a>\
+             <div id=s1 role=region aria-labelledby=h1 style='display:none'>{}</div>\
+             <div style='display:none'>{}</div></main></body>",
+            step.repeat(20),
+            step.repeat(3),
+            step.repeat(3)
+        );
+        assert!(!is_junk(&html, "#s1"));
+        assert!(is_junk(&html, "main > div:nth-of-type(2)"));
     }
 
     fn article_text(html: &str) -> String {

@@ -110,7 +110,7 @@ pub(super) fn soft_junk(el: &Element) -> Soft {
     {
         return Soft::Strong;
     }
-    if is_hidden(el) && is_collapsed_panel(el) {
+    if is_folded_panel(el) {
         // An accordion or tab panel folded shut: the reader opens it with a click.
         return Soft::Weak;
     }
@@ -146,6 +146,11 @@ fn is_streamed_chunk(el: &Element) -> bool {
         let digits = id.strip_prefix("S:").or_else(|| id.strip_prefix("P:"));
         digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_hexdigit()))
     })
+}
+
+/// A hidden region of an accordion or a tab set: folded until the reader opens it.
+pub(super) fn is_folded_panel(el: &Element) -> bool {
+    is_hidden(el) && is_collapsed_panel(el)
 }
 
 /// A region of an accordion or a tab set: shut until the reader opens it, but article text.
