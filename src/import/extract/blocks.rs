@@ -69,7 +69,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 /// Calls to action and contact lines that give a short block away as chrome wherever they sit.
 static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(newsletter|sign up (for|to)|subscribe (to|now|for)|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|(log ?in|sign ?in) or register to|download (our|the) app|©|follow .{0,40} on (twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b)",
+        r"(?i)((our|free|weekly|daily|e-?mail) newsletters?\b|newsletter (sign ?up|subscription)|newsletter\b.{0,80}\b(inbox|sign up|subscribe)\b|join (our|the|my) .{0,40}(newsletter|mailing list)|unlock this (article|story)|sign up (now|for|to)|subscribe (to|now|for)|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|(log ?in|sign ?in) or register to|download (our|the) app|©|follow .{0,40} on (twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b)",
     )
     .expect("valid regex")
 });
@@ -402,10 +402,26 @@ mod tests {
                 ..para("[Other story](https://x.test/a)", 10)
             },
             para("Share this article", 0),
+            para(
+                "Join our mailing list! Get a newsletter when an episode is out.",
+                0,
+            ),
+            para("Sign up now for the Deals newsletter.", 0),
+            // A story about newsletters names them without asking the reader to sign up.
+            para(
+                "The Guardian US added 680,000 newsletter subscribers in a year.",
+                0,
+            ),
         ];
         let kept = filter(blocks);
-        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            kept.len(),
+            2,
+            "{:?}",
+            kept.iter().map(|b| &b.text).collect::<Vec<_>>()
+        );
         assert!(kept[0].text.starts_with("The council"));
+        assert!(kept[1].text.starts_with("The Guardian"));
     }
 
     #[test]
