@@ -69,7 +69,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 /// Calls to action and contact lines that give a short block away as chrome wherever they sit.
 static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)((our|free|weekly|daily|e-?mail) newsletters?\b|newsletter (sign ?up|subscription)|newsletter\b.{0,80}\b(inbox|sign up|subscribe)\b|join (our|the|my) .{0,40}(newsletter|mailing list)|unlock this (article|story)|sign up (now|for|to)|subscribe (to|now|for)|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|(log ?in|sign ?in) or register to|download (our|the) app|©|follow .{0,40} on (twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b)",
+        r"(?i)((our|free|weekly|daily|e-?mail) newsletters?\b|newsletter (sign ?up|subscription)|newsletter\b.{0,80}\b(inbox|sign up|subscribe)\b|join (our|the|my) .{0,40}(newsletter|mailing list)|unlock this (article|story)|^\W*(sign up|subscribe) (now|for|to|today)\b|(sign up|subscribe) (for|to) (our|my) .{0,30}(newsletter|mailing list|emails?)\b|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|(log ?in|sign ?in) or register to|download (our|the) app|©|follow .{0,40} on (twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b)",
     )
     .expect("valid regex")
 });
@@ -412,16 +412,18 @@ mod tests {
                 "The Guardian US added 680,000 newsletter subscribers in a year.",
                 0,
             ),
+            para("It is important to sign up for automatic savings early.", 0),
         ];
         let kept = filter(blocks);
         assert_eq!(
             kept.len(),
-            2,
+            3,
             "{:?}",
             kept.iter().map(|b| &b.text).collect::<Vec<_>>()
         );
         assert!(kept[0].text.starts_with("The council"));
         assert!(kept[1].text.starts_with("The Guardian"));
+        assert!(kept[2].text.starts_with("It is important"));
     }
 
     #[test]
