@@ -151,6 +151,15 @@ static END_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The same teaser-box and comment headings in the other languages the archive meets most:
+/// Russian, Portuguese, Spanish, French, German, Italian.
+static END_SECTION_ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(читайте (также|еще|ещё)|смотрите также|(похожие|другие|последние) (статьи|новости|материалы|публикации)|новости по теме|по теме|самые популярные.{0,30}|популярное|популярные (статьи|новости|материалы)|отзывы|комментарии|(você )?(também )?pode gostar|leia (também|mais)|veja também|(posts|artigos|notícias) relacionad[oa]s|(también )?te puede interesar|lee también|(noticias|artículos) relacionad[oa]s|(à )?lire aussi|sur le même sujet|articles similaires|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|weitere artikel|leggi anche|potrebbe interessarti|articoli correlati)\W*$",
+    )
+    .expect("valid regex")
+});
+
 /// End-section headings of teaser boxes (as opposed to author boxes and disclaimers).
 static TEASER_BOX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(related|recommended|you (may|might) also|more (from|on|stories|articles)|read (next|more)|popular|latest|recent)\b")
@@ -176,9 +185,10 @@ fn drop_end_sections(blocks: Vec<Block>, marks: Vec<bool>) -> (Vec<Block>, Vec<b
                 skipping = None;
             }
             let text = plain_text(&b.text);
-            if skipping.is_none() && END_SECTION.is_match(text.trim()) {
+            let elsewhere = END_SECTION_ELSEWHERE.is_match(text.trim());
+            if skipping.is_none() && (elsewhere || END_SECTION.is_match(text.trim())) {
                 skipping = Some(l);
-                teasers = TEASER_BOX.is_match(text.trim());
+                teasers = elsewhere || TEASER_BOX.is_match(text.trim());
             }
         } else if teasers && is_long_prose(&b) {
             // "Recommended reading" set inside the story: the story goes on after it.
@@ -564,6 +574,10 @@ mod tests {
             para("Did you know that most bridges in the county date from", 0),
             heading("Most read", 2),
             para("A fourth bridge story.", 0),
+            heading("Читайте также", 3),
+            para("Мост закроют на ремонт.", 0),
+            heading("Você pode gostar...", 3),
+            para("Outra ponte fecha.", 0),
         ];
         let kept = filter(blocks);
         let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
