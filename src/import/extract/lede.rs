@@ -4,6 +4,7 @@
 //! opening. What lies between the headline and the article, when it reads as prose, is the
 //! article's start.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -49,17 +50,17 @@ pub(super) fn with_opening(doc: &Html, a: &Analysis, article: Vec<NodeId>) -> Ve
         return article; // the headline comes after the article's start
     };
     let mut opening = Opening {
-        standfirsts: descriptions(doc),
+        doc,
+        article: &article,
         under_headline: h1
             .next_siblings()
             .find(|n| n.value().is_element())
             .map(|n| n.id()),
-        article_text: article
-            .iter()
-            .filter_map(|&id| doc.tree.get(id))
-            .map(|n| meta::norm(&text_of(n)))
-            .collect(),
-        ..Opening::default()
+        standfirsts: OnceCell::new(),
+        article_text: OnceCell::new(),
+        blocks: Vec::new(),
+        paragraphs: 0,
+        text: 0,
     };
     for id in between {
         if let Some(n) = doc.tree.get(id) {
@@ -80,22 +81,24 @@ pub(super) fn with_opening(doc: &Html, a: &Analysis, article: Vec<NodeId>) -> Ve
     blocks.into_iter().chain(article).collect()
 }
 
-/// The opening's blocks as they are found, in document order.
-#[derive(Default)]
-struct Opening {
-    /// The page's descriptions, normalised: a paragraph saying the same is the standfirst,
-    /// which the front matter's summary already holds.
-    standfirsts: Vec<String>,
+/// The opening's blocks as they are found, in document order, and what a standfirst is
+/// told apart by (worked out only when a paragraph gets that far).
+struct Opening<'a> {
+    doc: &'a Html,
+    article: &'a [NodeId],
     /// The element right after the headline in its block: where a standfirst sits.
     under_headline: Option<NodeId>,
+    /// The page's descriptions, normalised: a paragraph saying the same is the standfirst,
+    /// which the front matter's summary already holds.
+    standfirsts: OnceCell<Vec<String>>,
     /// The article's text, normalised: a paragraph it already holds is not added twice.
-    article_text: String,
+    article_text: OnceCell<String>,
     blocks: Vec<NodeId>,
     paragraphs: u32,
     text: u32,
 }
 
-impl Opening {
+impl Opening<'_> {
     /// Takes `n` into the opening when it is prose, or looks inside it when it is a wrapper.
     /// The opening starts at the first paragraph that reads as a sentence, so a dateline, a
     /// byline or a caption above it stays out; after that, subheadings and lists belong too.
@@ -135,11 +138,22 @@ impl Opening {
             return true;
         }
         let t = meta::norm(text);
-        self.article_text.contains(&t)
+        let described = self
+            .standfirsts
+            .get_or_init(|| descriptions(self.doc))
+            .iter()
+            .any(|d| t.starts_with(d.as_str()) || d.starts_with(t.as_str()));
+        described
             || self
-                .standfirsts
-                .iter()
-                .any(|d| t.starts_with(d.as_str()) || d.starts_with(t.as_str()))
+                .article_text
+                .get_or_init(|| {
+                    self.article
+                        .iter()
+                        .filter_map(|&id| self.doc.tree.get(id))
+                        .map(|n| meta::norm(&text_of(n)))
+                        .collect()
+                })
+                .contains(&t)
     }
 
     fn take(&mut self, n: NodeRef<Node>, text: u32) {
