@@ -74,6 +74,21 @@ static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A dateline or reading time left in the body ("Updated on October 21, 2025", "Published
+/// November 20th, 2019 - 07:29 GMT", "3 min read"): the front matter holds the dates.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\W*(
+        ((last\ )?(updated|published|posted|modified)(\ on|\ at)?:?\s*
+         (\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}|(\w+,?\ )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d|\d{1,2}(st|nd|rd|th)?\ (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))
+         [\w\ ,.:/+-]{0,40})|
+        (.{0,40}[•|·]\ *)?\d+\ *(min|mins|minutes?)\.?\ +(read|reading)(\ time)?|
+        (reading\ time|read\ time):?\ *\d+\ *(min|mins|minutes?)
+        )\W*$",
+    )
+    .expect("valid regex")
+});
+
 /// The consent line under a sign-up or contact form ("By signing up, you agree to receive
 /// …"); it can run to a few sentences, so it has its own, longer, limit.
 static CONSENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -306,6 +321,7 @@ fn is_chrome(b: &Block) -> bool {
         let plain = plain_text(&b.text);
         let plain = plain.trim();
         if (b.chars < 160 && FURNITURE.is_match(plain))
+            || (b.chars < 70 && DATELINE.is_match(plain))
             || (b.chars < 200 && PROMPTS.is_match(plain))
             || CONSENT.is_match(plain)
         {
@@ -548,6 +564,22 @@ mod tests {
         let kept = filter(blocks);
         let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["The council met on Tuesday.", long.as_str()]);
+    }
+
+    #[test]
+    fn counters_and_datelines_are_dropped() {
+        let lines = [
+            "The council voted on Tuesday to close the bridge.",
+            "Views: 778",
+            "(Visited 1,902 times, 364 visits today)",
+            "Updated on October 21, 2025",
+            "Published November 20th, 2019 - 07:29 GMT",
+            "24 Apr 2000 • 3 min read",
+            "Updated: police say the two men were released.",
+        ];
+        let kept = filter(lines.iter().map(|t| para(t, 0)).collect());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, [lines[0], lines[6]]);
     }
 
     #[test]
