@@ -473,7 +473,7 @@ fn ends_sentence(n: NodeRef<Node>) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Whether the first element matching `sel` was judged chrome.
@@ -548,7 +548,8 @@ mod tests {
         assert!(is_junk(&html, "main > div:nth-of-type(2)"));
     }
 
-    fn article_text(html: &str) -> String {
+    /// The text of each element the article is read from, in order.
+    pub(in super::super) fn article_parts(html: &str) -> Vec<String> {
         let doc = Html::parse_document(html);
         let a = analyse(&doc);
         find_article(&doc, &a)
@@ -561,6 +562,10 @@ mod tests {
                     .collect::<String>()
             })
             .collect()
+    }
+
+    fn article_text(html: &str) -> String {
+        article_parts(html).concat()
     }
 
     #[test]

@@ -329,24 +329,10 @@ fn has_junk_ancestor(doc: &Html, a: &Analysis, id: NodeId, common: NodeId) -> bo
 
 #[cfg(test)]
 mod tests {
-    use super::super::content::{analyse, find_article};
-    use super::*;
+    use super::super::content::tests::article_parts;
 
     fn article_text(html: &str) -> String {
-        let doc = Html::parse_document(html);
-        let a = analyse(&doc);
-        let roots = find_article(&doc, &a);
-        roots
-            .into_iter()
-            .map(|id| {
-                let n = doc.tree.get(id).unwrap();
-                scraper::ElementRef::wrap(n)
-                    .unwrap()
-                    .text()
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("|")
+        article_parts(html).join("|")
     }
 
     const BODY: &str = "<p>The council voted on Tuesday to close the old bridge, citing repairs \
