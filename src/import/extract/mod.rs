@@ -13,6 +13,7 @@ mod blocks;
 mod content;
 mod dates;
 mod datetext;
+mod furniture;
 mod junk;
 mod lede;
 mod links;

@@ -1,0 +1,140 @@
+//! The words of site furniture: the short lines (share prompts, "Advertisement", view counters,
+//! datelines, sign-up calls) and the section headings ("Related stories", "Читайте также")
+//! that give leftover chrome away in the block filter, whatever element they sat in.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Short lines that are page furniture whatever element they sit in.
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\W*(
+        advertisements?|advert|ads?|sponsored(\ content)?|promoted|
+        share(\ this)?(\ (article|story|post|page))?(\ on\ \w+)?|share\ via.*|
+        (follow|like)\ us\ on.*|sign\ up\ (for|to)\ .*|subscribe(\ to|\ now|\ for).*|
+        related(\ (articles?|stories|posts|content|news|coverage))?|
+        (read|see)\ (more|also|next)\b.{0,100}|related\ ?:.{0,120}|more\ from\ .{0,60}|recommended(\ for\ you)?|
+        click\ here\ to\ .*|(photo|image|picture|video)\s?(credit)?:.{0,80}|
+        loading\.*|please\ wait\.*|comments?|\d+\ comments?|leave\ a\ (comment|reply)|
+        tags?:.*|topics?:.*|filed\ under:?.*|
+        (skip|jump)\ to\ (main\ )?content|back\ to\ top|print(\ this)?(\ article)?|email|
+        (this|the)\ article\ (is|was)\ (more\ than|over).{0,40}\ old|
+        caption|image\ caption|close|(image|photo|picture)\ \d+\ (of|/)\ \d+|
+        (image|photo)\ (copyright|courtesy|source)\b.{0,60}|(don'?t|do\ not)\ miss|
+        explore\ further|this\ (slideshow|video|content)\ requires\ javascript.{0,40}|
+        comments\ are\ (closed|disabled)|advertisement\W+(page|story|article)\ continues\ below|
+        best\ prices?\ today|(photo\ |image\ )?courtesy\ of\ .{1,60}|(photo\ |image\ )?credits?:.{1,80}|(table\ of\ )?contents|on\ this\ page|
+        jump\ to(\ section)?|you\ (may|might)\ also\ (like|enjoy)|
+        (visited|viewed)\ [\d,]+\ times?(,\ [\d,]+\ visits?\ today)?|views?:?\ [\d,.]+k?|[\d,.]+k?\ views
+        )\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// Calls to action and contact lines that give a short block away as chrome wherever they sit.
+static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)((our|free|weekly|daily|e-?mail) newsletters?\b|newsletter (sign ?up|subscription)|newsletter\b.{0,80}\b(inbox|sign up|subscribe)\b|join (our|the|my) .{0,40}(newsletter|mailing list)|unlock this (article|story)|^\W*(sign up|subscribe) (now|for|to|today)\b|(sign up|subscribe) (for|to) (our|my) .{0,30}(newsletter|mailing list|emails?)\b|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|(log ?in|sign ?in) or register to|download (our|the) app|©|follow .{0,40} on (twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b)",
+    )
+    .expect("valid regex")
+});
+
+/// A dateline or reading time left in the body ("Updated on October 21, 2025", "Published
+/// November 20th, 2019 - 07:29 GMT", "3 min read"): the front matter holds the dates.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\W*(
+        ((last\ )?(updated|published|posted|modified)(\ on|\ at)?:?\s*
+         (\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}|(\w+,?\ )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d|\d{1,2}(st|nd|rd|th)?\ (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))
+         [\w\ ,.:/+-]{0,40})|
+        (.{0,40}[•|·]\ *)?\d+\ *(min|mins|minutes?)\.?\ +(read|reading)(\ time)?|
+        (reading\ time|read\ time):?\ *\d+\ *(min|mins|minutes?)
+        )\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// The consent line under a sign-up or contact form ("By signing up, you agree to receive
+/// …"); it can run to a few sentences, so it has its own, longer, limit.
+static CONSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^by (signing up|subscribing|clicking|submitting|entering|providing|registering|creating an account)\b.{0,240}\b(agree|consent|acknowledge|confirm)",
+    )
+    .expect("valid regex")
+});
+
+/// Headings of the sections that follow an article: author boxes, disclaimers, related links.
+static END_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(about the (author|authors|reviewer|writer|expert)s?|author bio|meet the (author|expert)s?|disclaimer|related( (posts?|articles?|stories|reading|content|guides|resources)( on .{1,40})?)?|read this next|more like this|keep reading|what to read next|stay in the loop|you (may|might) also (like|enjoy)|more (from|on|stories|articles)\b.*|recommended( for you| reading)?|leave a (reply|comment)|\d* ?comments?|share this( article| post| story)?|further reading|read (next|more)|popular( posts)?|most (popular|read|viewed)|trending( now| stories)?|top stories|editor'?s picks|latest (posts|news|articles)|recent posts|subscribe\b.*|sign up\b.*|newsletter|join our newsletter)\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// The same teaser-box and comment headings in the other languages the archive meets most:
+/// Russian, Portuguese, Spanish, French, German, Italian.
+static END_SECTION_ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(читайте (также|еще|ещё)|смотрите также|(похожие|другие|последние) (статьи|новости|материалы|публикации)|новости по теме|по теме|самые популярные.{0,30}|популярное|популярные (статьи|новости|материалы)|отзывы|комментарии|(você )?(também )?pode gostar|leia (também|mais)|veja também|(posts|artigos|notícias) relacionad[oa]s|(también )?te puede interesar|lee también|(noticias|artículos) relacionad[oa]s|(à )?lire aussi|sur le même sujet|articles similaires|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|weitere artikel|leggi anche|potrebbe interessarti|articoli correlati)\W*$",
+    )
+    .expect("valid regex")
+});
+
+/// End-section headings of teaser boxes (as opposed to author boxes and disclaimers).
+static TEASER_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(related|recommended|you (may|might) also|more (from|on|stories|articles)|read (next|more)|popular|latest|recent)\b")
+        .expect("valid regex")
+});
+
+/// Whether a short block's visible text (`chars` non-space characters) is furniture: a line
+/// of its own kind, a dateline, a call to action or a form's consent line.
+pub(super) fn is_furniture(plain: &str, chars: u32) -> bool {
+    (chars < 160 && FURNITURE.is_match(plain))
+        || (chars < 70 && DATELINE.is_match(plain))
+        || (chars < 200 && PROMPTS.is_match(plain))
+        || CONSENT.is_match(plain)
+}
+
+/// Whether a heading opens a section that follows the article, and if so whether that section
+/// is a teaser box (which the story's own prose may follow) rather than an author box.
+pub(super) fn end_section(heading: &str) -> Option<bool> {
+    if END_SECTION_ELSEWHERE.is_match(heading) {
+        Some(true)
+    } else if END_SECTION.is_match(heading) {
+        Some(TEASER_BOX.is_match(heading))
+    } else {
+        None
+    }
+}
+
+/// A paragraph that is a JSON object or array (`{"layoutMobile":2,…}`): a widget's settings
+/// left in the page's text, never prose. Code blocks are not looked at.
+pub(super) fn is_data_blob(md: &str) -> bool {
+    let t = md.trim();
+    let opens = t.starts_with("{\"") || t.starts_with("\\[{\"") || t.starts_with("[{\"");
+    let closes = t.ends_with('}') || t.ends_with(']');
+    opens && closes && t.matches("\":").count() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_sections_say_whether_they_are_teaser_boxes() {
+        assert_eq!(end_section("Related stories"), Some(true));
+        assert_eq!(end_section("Читайте также:"), Some(true));
+        assert_eq!(end_section("About the author"), Some(false));
+        assert_eq!(end_section("What happens next"), None);
+    }
+
+    #[test]
+    fn furniture_lines_have_length_limits() {
+        assert!(is_furniture("Updated on October 21, 2025", 23));
+        // The same words at paragraph length are prose that starts with a date.
+        assert!(!is_furniture("Updated on October 21, 2025", 90));
+        assert!(is_data_blob(r#"{"a":1,"b":2,"c":{"d":3}}"#));
+        assert!(!is_data_blob(r#"{"a":1} is how the setting looks"#));
+    }
+}
