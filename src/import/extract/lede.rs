@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node, Selector};
 
-use super::content::Analysis;
+use super::analysis::Analysis;
 use super::meta;
 
 /// Most link text the opening may carry: more, and it is a teaser row or a link list.

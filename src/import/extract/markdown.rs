@@ -7,8 +7,8 @@ use scraper::node::Element;
 use scraper::Node;
 use url::Url;
 
+use super::analysis::Analysis;
 use super::blocks::{Block, Kind};
-use super::content::Analysis;
 use super::links;
 
 /// Options for the walk.

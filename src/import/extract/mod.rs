@@ -9,6 +9,7 @@
 //! `meta`, `dates` (with `datetext` for written dates) and `notices` read the metadata.
 
 mod alt;
+mod analysis;
 mod blocks;
 mod content;
 mod dates;
@@ -179,7 +180,7 @@ fn metadata(
 
 /// The article body as Markdown, without the headline.
 fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptions) -> String {
-    let analysis = content::analyse(doc);
+    let analysis = analysis::analyse(doc);
     let roots: Vec<_> = content::find_article(doc, &analysis)
         .into_iter()
         .filter_map(|id| doc.tree.get(id))
@@ -222,7 +223,7 @@ pub(crate) fn date_in_url(url: &str) -> Option<String> {
 #[doc(hidden)]
 pub fn explain_article(html: &str, needle: Option<&str>) -> Vec<String> {
     let doc = parse(html);
-    let analysis = content::analyse(&doc);
+    let analysis = analysis::analyse(&doc);
     let describe = |n: ego_tree::NodeRef<scraper::Node>| {
         let e = n.value().as_element()?;
         Some(format!(
