@@ -4,8 +4,9 @@
 //! goes through [`extract_html`]; the rest of `import` decides where the result is written.
 //!
 //! The page is parsed once with an HTML5 parser (`scraper`/html5ever), and `streaming` puts
-//! React's streamed segments where the page's script would. `content` scores the elements to
-//! find the article, `markdown` and `blocks` turn it into filtered Markdown, and `signals`,
+//! React's streamed segments where the page's script would. `analysis` measures and marks the
+//! elements, `content` scores them to find the article (`lede` adds an opening set apart),
+//! `markdown` and `blocks` (with `furniture`) turn it into filtered Markdown, and `signals`,
 //! `meta`, `dates` (with `datetext` for written dates) and `notices` read the metadata.
 
 mod alt;
