@@ -20,7 +20,7 @@ pub struct Report {
     /// Problems that fail every build: a missing attribution.
     pub errors: Vec<Diagnostic>,
     /// Broken links made by templates: they fail every build too, but one template mistake
-    /// repeats on every page, so only the first [`MAX_LINK_PROBLEMS`] are reported.
+    /// repeats on every page, so only the first 50 are reported.
     pub template_links: Vec<Diagnostic>,
     /// Broken links inside article bodies. `build` reports them and goes on (an archive may lack
     /// some images); `check` fails on them.

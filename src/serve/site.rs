@@ -2,7 +2,7 @@
 //!
 //! A change to an article file reloads that file only, rebuilds the model from the articles kept
 //! in memory (cheap: they are shared, not copied), and re-renders only the pages whose key
-//! changed (see [`Renderer::render_changed`]): the article, its neighbours and related articles,
+//! changed (see [`Renderer::plan_changed`]): the article, its neighbours and related articles,
 //! the list pages it is on. Feeds and the sitemap are made again; the search index moves only the
 //! terms of the changed articles. Any other change (site.yaml, templates, themes, static files,
 //! interface strings) rebuilds everything, as a clean build would. Either way the result is the
