@@ -3,10 +3,9 @@
 //! and soft junk by class, id or visibility unless it holds the article or plain prose.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use ego_tree::{NodeId, NodeRef};
-use scraper::{Html, Node, Selector};
+use scraper::{Html, Node};
 
 use super::junk;
 
@@ -119,12 +118,9 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
 
 /// The ancestors of the page's headline when it has exactly one `<h1>`.
 fn headline_ancestors(doc: &Html) -> HashSet<NodeId> {
-    static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
-    let mut h1s = doc.select(&H1);
-    match (h1s.next(), h1s.next()) {
-        (Some(h1), None) => h1.ancestors().map(|n| n.id()).collect(),
-        _ => HashSet::new(),
-    }
+    super::lede::headline_h1(doc)
+        .map(|h1| h1.ancestors().map(|n| n.id()).collect())
+        .unwrap_or_default()
 }
 
 /// Deepest element read. Real pages nest a few dozen levels; anything below this is junk, which
@@ -181,6 +177,7 @@ fn collect(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scraper::Selector;
 
     /// Whether the first element matching `sel` was judged chrome.
     fn is_junk(html: &str, sel: &str) -> bool {

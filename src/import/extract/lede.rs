@@ -22,8 +22,8 @@ const MIN_TEXT: u32 = 120;
 /// story is most often the standfirst, which the summary already holds.
 const ONE_PARAGRAPH_TEXT: u32 = 300;
 
-/// Puts the prose between the page's headline `<h1>` and the article's first block in front of the
-/// article. Blocks judged chrome, link lists and text-less blocks (a hero picture, whose image
+/// Puts the prose between the page's headline `<h1>` and the article's first block in front
+/// of the article. Blocks judged chrome, link lists and text-less blocks (a hero picture, whose image
 /// is in the front matter) are left out; so is everything when the headline is inside the
 /// article already or comes after it.
 pub(super) fn with_opening(doc: &Html, a: &Analysis, article: Vec<NodeId>) -> Vec<NodeId> {
@@ -222,7 +222,7 @@ fn descriptions(doc: &Html) -> Vec<String> {
 }
 
 /// The headline: the page's only `<h1>`, or of several the one the page's title names.
-fn headline_h1(doc: &Html) -> Option<NodeRef<'_, Node>> {
+pub(super) fn headline_h1(doc: &Html) -> Option<NodeRef<'_, Node>> {
     static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid"));
     static TITLE: LazyLock<Selector> =
         LazyLock::new(|| Selector::parse("title, meta[property='og:title']").expect("valid"));
