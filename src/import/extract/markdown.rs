@@ -197,14 +197,11 @@ impl Walker<'_> {
 
     fn img(&mut self, el: &Element) {
         let src = picture_source(el);
-        let tiny = ["width", "height"].iter().any(|a| {
-            el.attr(a)
-                .is_some_and(|v| v.trim() == "1" || v.trim() == "0")
-        });
         let Some(url) = src.and_then(|s| links::safe_url(s, self.opts.base)) else {
             return;
         };
-        if tiny || is_decoration(el, &url) {
+        // Tracking pixels (0 or 1 pixel) are the smallest decorations.
+        if is_decoration(el, &url) {
             return;
         }
         let mut alt = String::new();
@@ -493,8 +490,8 @@ fn largest_candidate(srcset: &str) -> Option<&str> {
         .map(|(url, _)| url)
 }
 
-/// A picture that decorates rather than illustrates: an icon drawn at 48 pixels or less, a
-/// badge or logo named so in its alt text ("Allianz Logo", "Top pick badge"), or a
+/// A picture that decorates rather than illustrates: an icon or pixel drawn at 48 pixels or
+/// less, a badge or logo named so in its alt text ("Allianz Logo", "Top pick badge"), or a
 /// vector file with a label for alt text, which is how sites ship icons and logos.
 fn is_decoration(el: &Element, url: &str) -> bool {
     let small = ["width", "height"].iter().any(|a| {
