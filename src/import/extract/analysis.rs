@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::{NodeId, NodeRef};
+use scraper::node::Element;
 use scraper::{Html, Node};
 
 use super::junk;
@@ -24,6 +25,8 @@ pub(super) struct Analysis {
     pub stats: HashMap<NodeId, Stat>,
     /// Elements never to be read: hard junk and soft junk that does not hold the article.
     pub junk: HashSet<NodeId>,
+    /// The headline `<h1>` (see [`super::lede::headline_h1`]), when the page has one.
+    pub headline: Option<NodeId>,
 }
 
 impl Analysis {
@@ -44,30 +47,13 @@ impl Analysis {
 }
 
 /// A plain `<aside>` inside an `<article>` or `<main>`: a note boxed within the story.
-fn boxed_note(doc: &Html, id: NodeId) -> bool {
-    doc.tree.get(id).is_some_and(|n| {
-        n.value().as_element().is_some_and(junk::is_plain_aside)
-            && n.ancestors().any(|p| {
-                p.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "article" | "main"))
-            })
-    })
-}
-
-/// An accordion or tab panel folded shut: the step or answer is the article's, links aside.
-fn folded_panel(doc: &Html, id: NodeId) -> bool {
-    doc.tree
-        .get(id)
-        .and_then(|n| n.value().as_element())
-        .is_some_and(junk::is_folded_panel)
-}
-
-fn only_toc_word(doc: &Html, id: NodeId) -> bool {
-    doc.tree
-        .get(id)
-        .and_then(|n| n.value().as_element())
-        .is_some_and(junk::only_toc_word)
+fn boxed_note(node: NodeRef<Node>, el: &Element) -> bool {
+    junk::is_plain_aside(el)
+        && node.ancestors().any(|p| {
+            p.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "article" | "main"))
+        })
 }
 
 /// Walks the page once: text statistics, hard junk, then soft junk that is not the article.
@@ -75,33 +61,40 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
     let mut a = Analysis {
         stats: HashMap::with_capacity(4096),
         junk: HashSet::new(),
+        headline: super::lede::headline_h1(doc).map(|h1| h1.id()),
     };
     let mut soft = Vec::new();
     collect(doc.tree.root(), &mut a, &mut soft, false, 0);
     let total = a.stat(doc.root_element().id()).text.max(1);
-    let headline = headline_ancestors(doc);
+    let headline: HashSet<NodeId> = a
+        .headline
+        .and_then(|h1| doc.tree.get(h1))
+        .map(|h1| h1.ancestors().map(|n| n.id()).collect())
+        .unwrap_or_default();
     for (id, strength) in soft {
+        let Some(node) = doc.tree.get(id) else {
+            continue;
+        };
+        let Some(el) = node.value().as_element() else {
+            continue;
+        };
         // A soft-junk element holding most of the page is the article's own wrapper with an
         // unlucky class name, not chrome; for weak words, so is one holding plenty of prose.
         let st = a.stat(id);
         let ld = a.link_density(id);
         // A mega-menu can hold most of a page's text too, but it is made of links.
         let most = st.text as f32 >= 0.5 * total as f32 && ld < 0.8;
-        let landmark = doc
-            .tree
-            .get(id)
-            .and_then(|n| n.value().as_element())
-            .is_some_and(|e| matches!(e.name(), "footer" | "nav" | "aside"));
+        let landmark = matches!(el.name(), "footer" | "nav" | "aside");
         let keep = match strength {
             junk::Soft::Weak => {
                 (st.text > 1000 && ld < 0.5)
-                    || (st.text > 200 && ld < 0.3 && only_toc_word(doc, id))
-                    || (st.text > 100 && ld < 0.3 && folded_panel(doc, id))
+                    || (st.text > 200 && ld < 0.3 && junk::only_toc_word(el))
+                    || (st.text > 100 && ld < 0.3 && junk::is_folded_panel(el))
             }
             // A long footer is still a footer; only "most of the page" rescues one.
             junk::Soft::Strong => {
                 (st.text > 1500 && ld < 0.3 && !landmark)
-                    || (st.text > 400 && ld < 0.15 && boxed_note(doc, id))
+                    || (st.text > 400 && ld < 0.15 && boxed_note(node, el))
             }
             _ => false,
         };
@@ -114,13 +107,6 @@ pub(super) fn analyse(doc: &Html) -> Analysis {
         }
     }
     a
-}
-
-/// The ancestors of the page's headline when it has exactly one `<h1>`.
-fn headline_ancestors(doc: &Html) -> HashSet<NodeId> {
-    super::lede::headline_h1(doc)
-        .map(|h1| h1.ancestors().map(|n| n.id()).collect())
-        .unwrap_or_default()
 }
 
 /// Deepest element read. Real pages nest a few dozen levels; anything below this is junk, which

@@ -296,11 +296,10 @@ fn outer_wrapper(doc: &Html, a: &Analysis, id: NodeId) -> NodeId {
 }
 
 fn ends_sentence(n: NodeRef<Node>) -> bool {
-    let text: String = n
-        .descendants()
-        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-        .collect();
-    let t = text.trim_end();
+    let text = scraper::ElementRef::wrap(n)
+        .map(super::signals::text_of)
+        .unwrap_or_default();
+    let t = text.as_str();
     t.ends_with('.') && t.chars().filter(|c| !c.is_whitespace()).count() > 30
 }
 

@@ -9,10 +9,11 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use ego_tree::{NodeId, NodeRef};
-use scraper::{Html, Node, Selector};
+use scraper::{ElementRef, Html, Node, Selector};
 
 use super::analysis::Analysis;
 use super::meta;
+use super::signals;
 
 /// Most link text the opening may carry: more, and it is a teaser row or a link list.
 const MAX_LINK_SHARE: f32 = 0.3;
@@ -30,7 +31,7 @@ pub(super) fn with_opening(doc: &Html, a: &Analysis, article: Vec<NodeId>) -> Ve
     let Some(&first) = article.first() else {
         return article;
     };
-    let Some(h1) = headline_h1(doc) else {
+    let Some(h1) = a.headline.and_then(|id| doc.tree.get(id)) else {
         return article;
     };
     let Some(first_node) = doc.tree.get(first) else {
@@ -191,10 +192,11 @@ fn has_standfirst_class(n: NodeRef<Node>) -> bool {
         .any(|w| WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
 }
 
+/// The element's text (whitespace collapsed); nothing for other nodes.
 fn text_of(n: NodeRef<Node>) -> String {
-    n.descendants()
-        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-        .collect()
+    ElementRef::wrap(n)
+        .map(signals::text_of)
+        .unwrap_or_default()
 }
 
 /// Text long enough, and ended like a sentence: not a dateline, a byline or a label.

@@ -13,7 +13,9 @@ use std::collections::HashMap;
 
 use ego_tree::NodeId;
 use regex::Regex;
-use scraper::{Html, Node};
+use scraper::{ElementRef, Html, Node};
+
+use super::signals;
 
 /// Whether a page may hold streamed segments: a cheap text test so that ordinary pages skip
 /// the tree walk.
@@ -90,10 +92,9 @@ fn scan(doc: &Html) -> Found {
                 found.segments.insert(id.to_string(), node.id());
             }
             ("script", _) => {
-                let code: String = node
-                    .children()
-                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                    .collect();
+                let code = ElementRef::wrap(node)
+                    .map(signals::text_of)
+                    .unwrap_or_default();
                 for call in CALL.captures_iter(&code) {
                     let (a, b) = (call[2].to_string(), call[3].to_string());
                     // $RC(boundary, segment); $RS(segment, placeholder)
@@ -146,11 +147,9 @@ fn drop_fallback(doc: &mut Html, template: NodeId) {
 
 /// An element that only stands in while content loads: no text, or a short "Loading…".
 fn is_loading_placeholder(node: ego_tree::NodeRef<Node>) -> bool {
-    let text: String = node
-        .descendants()
-        .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
-        .collect();
-    let text = text.trim();
+    let text = ElementRef::wrap(node)
+        .map(signals::text_of)
+        .unwrap_or_default();
     text.is_empty() || (text.len() <= 40 && text.to_lowercase().starts_with("loading"))
 }
 
