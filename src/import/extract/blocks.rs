@@ -47,9 +47,11 @@ pub(super) struct Block {
 pub(super) fn filter(blocks: Vec<Block>) -> Vec<Block> {
     let blocks = drop_repeated_runs(blocks);
     let repeated = repeated_lines(&blocks);
+    let introduced = introduced_lists(&blocks);
     let chrome: Vec<bool> = blocks
         .iter()
-        .map(|b| is_chrome(b) || repeated.contains(&b.text))
+        .zip(&introduced)
+        .map(|(b, intro)| is_chrome(b, *intro) || repeated.contains(&b.text))
         .collect();
     let (kept, lost_after) = drop_marked(blocks, &chrome, vec![false; chrome.len()]);
     // Teaser rows show once the furniture between them ("Read more", dates) is gone.
@@ -212,7 +214,33 @@ fn level(b: &Block) -> Option<u8> {
     }
 }
 
-fn is_chrome(b: &Block) -> bool {
+/// Marks the items of each list that a sentence of the story introduces ("Many patches were
+/// sent for review:"): the story vouches for them, so a list made of links is content there.
+fn introduced_lists(blocks: &[Block]) -> Vec<bool> {
+    const MIN_WORDS: usize = 4;
+    let mut marks = vec![false; blocks.len()];
+    let mut introduced = false;
+    for (b, mark) in blocks.iter().zip(marks.iter_mut()) {
+        match b.kind {
+            Kind::Item { .. } | Kind::ItemCont { .. } => *mark = introduced,
+            Kind::Para if b.quote == 0 => {
+                let text = plain_text(&b.text);
+                let text = text.trim();
+                introduced = text.ends_with(':')
+                    && text.split_whitespace().count() >= MIN_WORDS
+                    && b.link_chars * 2 < b.chars
+                    && !furniture::is_furniture(text, b.chars)
+                    && !furniture::introduces_reading(text);
+            }
+            _ => introduced = false,
+        }
+    }
+    marks
+}
+
+/// Whether a block is chrome; `introduced` spares the items of a list the story introduces
+/// the link-list test.
+fn is_chrome(b: &Block, introduced: bool) -> bool {
     if b.chars == 0 {
         return !b.image;
     }
@@ -232,7 +260,7 @@ fn is_chrome(b: &Block) -> bool {
         return true;
     }
     // Lines made of links are navigation ("Read more", related lists), unless long prose.
-    if density > 0.6 && b.chars < 400 && !matches!(b.kind, Kind::Heading(_)) {
+    if density > 0.6 && b.chars < 400 && !introduced && !matches!(b.kind, Kind::Heading(_)) {
         return true;
     }
     // Only a consent line ("By signing up, …") is looked at past 200 characters.
@@ -322,6 +350,36 @@ mod tests {
             link_chars,
             image: false,
         }
+    }
+
+    #[test]
+    fn a_link_list_the_story_introduces_stays_but_further_reading_goes() {
+        let item = |t: &str| Block {
+            kind: Kind::Item {
+                depth: 0,
+                number: None,
+            },
+            chars: 20,
+            ..para(t, 20)
+        };
+        let blocks = vec![
+            para("Many patches were sent for review:", 0),
+            item("[libgccjit: allow casts](https://x.test/97)"),
+            item("[libgccjit: weak variables](https://x.test/98)"),
+            para("If you liked this post you might also like:", 0),
+            item("[Another post](https://x.test/a)"),
+            item("[A third post](https://x.test/b)"),
+        ];
+        let kept: Vec<String> = filter(blocks).into_iter().map(|b| b.text).collect();
+        assert_eq!(
+            kept,
+            [
+                "Many patches were sent for review:",
+                "[libgccjit: allow casts](https://x.test/97)",
+                "[libgccjit: weak variables](https://x.test/98)",
+                "If you liked this post you might also like:",
+            ]
+        );
     }
 
     #[test]
@@ -544,10 +602,10 @@ mod tests {
         let consent = "By signing up, you agree to receive recurring automated SMS marketing \
             messages from Mashable Deals at the number provided. Msg and data rates may apply. \
             Up to 2 messages/day. Reply STOP to opt out, HELP for help.";
-        assert!(is_chrome(&para(consent, 0)));
+        assert!(is_chrome(&para(consent, 0), false));
         let clicking = "By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms.";
-        assert!(is_chrome(&para(clicking, 0)));
+        assert!(is_chrome(&para(clicking, 0), false));
         let story = "By signing up more volunteers, the council hopes to keep the library open.";
-        assert!(!is_chrome(&para(story, 0)));
+        assert!(!is_chrome(&para(story, 0), false));
     }
 }

@@ -87,6 +87,20 @@ static TEASER_BOX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A sentence that introduces further reading ("If you liked this post you might also like:"),
+/// so the list of links after it is a teaser box, not part of the story.
+static READING_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b((may|might) also (like|enjoy|be interested)|related (articles?|posts?|stories|reading|content|guides|resources)|further reading|recommended (reading|articles|posts|stories)|(more|other) (articles|posts|stories|guides) (you|from|on|about|like)|(found|find) the following|(read|see) (more|also|next)\b)",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a sentence announces further reading rather than a list that is part of the story.
+pub(super) fn introduces_reading(plain: &str) -> bool {
+    READING_INTRO.is_match(plain)
+}
+
 /// Whether a short block's visible text (`chars` non-space characters) is furniture: a line
 /// of its own kind, a dateline, a call to action or a form's consent line.
 pub(super) fn is_furniture(plain: &str, chars: u32) -> bool {
@@ -136,5 +150,12 @@ mod tests {
         assert!(!is_furniture("Updated on October 21, 2025", 90));
         assert!(is_data_blob(r#"{"a":1,"b":2,"c":{"d":3}}"#));
         assert!(!is_data_blob(r#"{"a":1} is how the setting looks"#));
+        assert!(introduces_reading(
+            "If you liked this post you might also like:"
+        ));
+        assert!(introduces_reading(
+            "Other people found the following pages helpful:"
+        ));
+        assert!(!introduces_reading("Many patches were sent for review:"));
     }
 }
