@@ -34,7 +34,8 @@ pub(super) fn find_article(doc: &Html, a: &Analysis) -> Vec<NodeId> {
     };
     let top = climb(doc, a, &scores, top, top_score);
     let top = cover_prose(doc, a, &sc.good, top);
-    super::lede::with_opening(doc, a, with_siblings(doc, a, &scores, top))
+    let article = super::lede::with_opening(doc, a, with_siblings(doc, a, &scores, top));
+    super::faq::with_faq(doc, a, article)
 }
 
 /// Paragraph scores per element, and the prose (non-link paragraph text) each one holds.

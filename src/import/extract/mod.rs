@@ -15,6 +15,7 @@ mod blocks;
 mod content;
 mod dates;
 mod datetext;
+mod faq;
 mod furniture;
 mod junk;
 mod lede;
