@@ -9,7 +9,7 @@ use regex::Regex;
 /// Short lines that are page furniture whatever element they sit in.
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^\W*(
+        r"(?isx)^\W*(
         advertisements?|advert|ads?|sponsored(\ content)?|promoted|
         share(\ this)?(\ (article|story|post|page))?(\ on\ \w+)?|share\ via.*|
         (follow|like)\ us\ on.*|sign\ up\ (for|to)\ .*|subscribe(\ to|\ now|\ for).*|
@@ -20,7 +20,9 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         tags?:.*|topics?:.*|filed\ under:?.*|
         (skip|jump)\ to\ (main\ )?content|back\ to\ top|print(\ this)?(\ article)?|email|
         (this|the)\ article\ (is|was)\ (more\ than|over).{0,40}\ old|
-        caption|image\ caption|close|(image|photo|picture)\ \d+\ (of|/)\ \d+|
+        caption|image\ caption|(show|hide)\ caption|close|
+        ((facebook|twitter|x|e-?mail|linkedin|pinterest|whatsapp|reddit|telegram|messenger|
+          flipboard|threads|bluesky|print|copy(\ link)?|share)\W*){2,}|(image|photo|picture)\ \d+\ (of|/)\ \d+|
         (image|photo)\ (copyright|courtesy|source)\b.{0,60}|(don'?t|do\ not)\ miss|
         explore\ further|this\ (slideshow|video|content)\ requires\ javascript.{0,40}|
         comments\ are\ (closed|disabled)|advertisement\W+(page|story|article)\ continues\ below|
