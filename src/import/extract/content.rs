@@ -47,8 +47,10 @@ struct Scores {
 
 /// Share of the page's prose the article element must hold. Long guides and page-builder
 /// layouts split the article into many sibling sections; the best-scoring one is then only a
-/// part, and the element that holds most of the prose is the article.
-const PROSE_SHARE: f32 = 0.6;
+/// part, and the element that holds most of the prose is the article. An element with half
+/// the page's prose already holds more than any other part of the page could, so the climb
+/// stops there: above it come the site's own blocks (company blurbs, course lists).
+const PROSE_SHARE: f32 = 0.5;
 /// Most link text allowed in what a climb adds (teaser lists and share rows are links).
 const CLIMB_MAX_LINKS: f32 = 0.4;
 /// Characters a climb step may add without the link test: a list item's heading row
@@ -327,6 +329,23 @@ pub(super) mod tests {
 
     fn article_text(html: &str) -> String {
         article_parts(html).concat()
+    }
+
+    #[test]
+    fn an_article_with_half_the_prose_is_not_widened_to_the_site_s_blocks() {
+        let story = "<p>The council voted on Tuesday to close the old bridge, citing repairs \
+                     that have been put off for a decade.</p>";
+        let blurb = "<div><div><div><div><div><p>Our studio has built websites for local \
+                     firms since 2009 and answers the phone on weekends.</p></div></div>\
+                     </div></div></div>";
+        let html = format!(
+            "<body><main><div class=story>{}</div><div class=about>{}</div></main></body>",
+            story.repeat(11),
+            blurb.repeat(9)
+        );
+        let text = article_text(&html);
+        assert!(text.contains("The council voted"), "{text}");
+        assert!(!text.contains("Our studio"), "{text}");
     }
 
     #[test]
