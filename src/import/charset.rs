@@ -2,7 +2,8 @@
 //! taken, in order of authority, from a byte-order mark, the HTTP `Content-Type` header, the
 //! page's own `<meta charset>` / `http-equiv` or XML declaration; text that is valid UTF-8 is
 //! UTF-8; anything else is guessed between windows-1251, KOI8-R (Russian pages often declare
-//! nothing) and windows-1252 from where its high bytes fall.
+//! nothing) and windows-1252 from where its high bytes fall. Text that was decoded wrongly
+//! once before it was saved ("donâ€™t", "Ã©tÃ©") is repaired.
 
 use encoding_rs::{Encoding, KOI8_R, UTF_8, WINDOWS_1251, WINDOWS_1252};
 
@@ -113,6 +114,68 @@ fn sniff(bytes: &[u8]) -> &'static Encoding {
     }
 }
 
+/// Repairs mojibake: UTF-8 text that a server or CMS once read as windows-1252 or Latin-1 and
+/// saved again as UTF-8, so that "’" became "â€™" and "é" became "Ã©". Each run of non-ASCII
+/// characters that maps back to bytes in windows-1252 (Latin-1 for the C1 controls) and whose
+/// bytes are valid UTF-8 is replaced by what they spell. Genuine text never does that: a real
+/// accented letter stands next to ASCII letters, and curly quotes alone are not valid UTF-8.
+/// Returns the text unchanged, without copying, when no run needs repair.
+pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] >= 0x80 {
+            i += 1;
+        }
+        // ASCII bytes are character boundaries, so the run is a whole `str`.
+        if let Some(fixed) = spelled_utf8(&text[start..i]) {
+            let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            buf.push_str(&text[copied..start]);
+            buf.push_str(&fixed);
+            copied = i;
+        }
+    }
+    match out {
+        Some(mut buf) => {
+            buf.push_str(&text[copied..]);
+            std::borrow::Cow::Owned(buf)
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// What a run of non-ASCII characters spells when its characters are taken as the single
+/// bytes windows-1252 or Latin-1 gives them and those bytes are read as UTF-8.
+fn spelled_utf8(run: &str) -> Option<String> {
+    // A lone character is never two bytes of one UTF-8 sequence.
+    run.chars().nth(1)?;
+    let mut raw = Vec::with_capacity(run.len());
+    for c in run.chars() {
+        raw.push(single_byte(c)?);
+    }
+    String::from_utf8(raw).ok()
+}
+
+/// The byte a character has in windows-1252, or in Latin-1 for the C1 controls it leaves out.
+fn single_byte(c: char) -> Option<u8> {
+    if let Ok(b) = u8::try_from(u32::from(c)) {
+        return Some(b);
+    }
+    let mut buf = [0u8; 4];
+    let (bytes, _, unmappable) = WINDOWS_1252.encode(c.encode_utf8(&mut buf));
+    match (unmappable, bytes.as_ref()) {
+        (false, [b]) => Some(*b),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +237,30 @@ mod tests {
         ]
         .concat();
         assert_eq!(decode(&page, None).1, "windows-1251");
+    }
+
+    #[test]
+    fn mojibake_is_repaired_and_real_text_is_left_alone() {
+        assert_eq!(repair_mojibake("donâ€™t"), "don’t");
+        assert_eq!(repair_mojibake("Ã©tÃ© Ã\u{a0} Paris"), "été à Paris");
+        // Read as Latin-1 rather than windows-1252: the quote's bytes became C1 controls.
+        assert_eq!(
+            repair_mojibake("\u{e2}\u{80}\u{9c}Yes\u{e2}\u{80}\u{9d}"),
+            "“Yes”"
+        );
+        assert_eq!(repair_mojibake("ÐœÐ¾Ñ\u{81}ÐºÐ²Ð°"), "Москва");
+        for real in [
+            "déjà vu, naïve café",
+            "“Quoted” — and ‘single’…",
+            "Straße, Ñandú, Ærø",
+            "Москва, 12 июня",
+            "50 °C ± 2, 3 × 4 ½",
+            "plain ASCII",
+        ] {
+            assert!(
+                matches!(repair_mojibake(real), std::borrow::Cow::Borrowed(_)),
+                "{real}"
+            );
+        }
     }
 }

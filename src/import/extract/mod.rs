@@ -208,8 +208,9 @@ fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptio
 /// Parses a page into the tree every reader works on, with streamed segments put where the
 /// page's own script would have put them.
 fn parse(html: &str) -> Html {
-    let mut doc = Html::parse_document(html);
-    if streaming::may_hold_segments(html) {
+    let html = crate::import::charset::repair_mojibake(html);
+    let mut doc = Html::parse_document(&html);
+    if streaming::may_hold_segments(&html) {
         streaming::resolve(&mut doc);
     }
     doc
