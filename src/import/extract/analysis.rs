@@ -133,7 +133,10 @@ fn collect(
                 a.junk.insert(node.id());
                 return Stat::default();
             }
-            let strength = junk::soft_junk(el);
+            let mut strength = junk::soft_junk(el);
+            if strength == junk::Soft::Weak && junk::is_subheading_header(node) {
+                strength = junk::Soft::No;
+            }
             if strength != junk::Soft::No {
                 soft.push((node.id(), strength));
             }

@@ -90,6 +90,30 @@ pub(super) enum Soft {
     Comments,
 }
 
+/// A `<header>` that holds one subheading and nothing else: a section of the story wrapped in
+/// its own header element, not the page's or the article's header (those hold a headline,
+/// logos, bylines or menus).
+pub(super) fn is_subheading_header(node: ego_tree::NodeRef<scraper::Node>) -> bool {
+    let Some(el) = node.value().as_element() else {
+        return false;
+    };
+    if el.name() != "header" {
+        return false;
+    }
+    let mut headings = 0;
+    for child in node.children() {
+        match child.value() {
+            scraper::Node::Element(c) if matches!(c.name(), "h2" | "h3" | "h4" | "h5" | "h6") => {
+                headings += 1
+            }
+            scraper::Node::Element(_) => return false,
+            scraper::Node::Text(t) if !t.trim().is_empty() => return false,
+            _ => {}
+        }
+    }
+    headings == 1
+}
+
 /// Whether class, id or tag mark the element as chrome (share bar, related links, byline, …).
 pub(super) fn soft_junk(el: &Element) -> Soft {
     if matches!(el.name(), "header" | "form" | "figcaption" | "address") {

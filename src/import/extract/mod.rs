@@ -280,6 +280,21 @@ mod tests {
     }
 
     #[test]
+    fn a_section_s_own_header_keeps_its_subheading() {
+        let section =
+            |h: &str| format!("<section><header><h2>{h}</h2></header><p>{PROSE}</p></section>");
+        let article = format!(
+            "<header><p>By Ann Lee</p></header>{}{}",
+            section("1. Myth: all fat is bad"),
+            section("2. Myth: frozen is worse")
+        );
+        let body = body_of(&article);
+        assert!(body.contains("## 1. Myth: all fat is bad"), "{body}");
+        assert!(body.contains("## 2. Myth"), "{body}");
+        assert!(!body.contains("Ann Lee"), "{body}");
+    }
+
+    #[test]
     fn a_table_of_links_is_a_directory_but_a_data_table_stays() {
         let row = |a: &str, b: &str| format!("<tr><td>{a}</td><td>{b}</td></tr>");
         let links = format!(
