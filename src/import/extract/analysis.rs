@@ -129,7 +129,7 @@ fn collect(
             }
         }
         Node::Element(el) => {
-            if depth > MAX_DEPTH || junk::is_hard_junk(el) {
+            if depth > MAX_DEPTH || (junk::is_hard_junk(el) && !junk::is_question_toggle(node)) {
                 a.junk.insert(node.id());
                 return Stat::default();
             }

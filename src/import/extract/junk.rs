@@ -76,6 +76,24 @@ pub(super) fn is_hard_junk(el: &Element) -> bool {
         .is_some_and(|r| JUNK_ROLES.contains(&r.trim()))
 }
 
+/// The button that opens an accordion panel (`aria-expanded` or `aria-controls`) and asks a
+/// question: a FAQ's question, the heading of the answer it unfolds. Its text is read (only
+/// text, as for any element, reaches the Markdown); other toggles ("Show more", "Menu") stay
+/// out with the rest of the form controls.
+pub(super) fn is_question_toggle(node: ego_tree::NodeRef<scraper::Node>) -> bool {
+    let Some(el) = node.value().as_element() else {
+        return false;
+    };
+    let toggle = el.attr("aria-expanded").is_some() || el.attr("aria-controls").is_some();
+    if el.name() != "button" || !toggle {
+        return false;
+    }
+    let text: String = scraper::ElementRef::wrap(node)
+        .map(|e| e.text().collect())
+        .unwrap_or_default();
+    text.trim_end().ends_with('?')
+}
+
 /// How sure the class, id or tag are that an element is chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Soft {

@@ -280,6 +280,21 @@ mod tests {
     }
 
     #[test]
+    fn a_faq_s_question_buttons_are_read_and_other_controls_are_not() {
+        let article = format!(
+            "<p>{PROSE}</p><h3><button aria-expanded=false aria-controls=a1 \
+             onclick=\"steal()\">Does the detour add tolls?</button></h3>\
+             <div id=a1><p>No, the detour uses the ring road, which has no tolls.</p></div>\
+             <button aria-expanded=false>Show more</button><button>Why not?</button>"
+        );
+        let body = body_of(&article);
+        assert!(body.contains("### Does the detour add tolls?"), "{body}");
+        for absent in ["Show more", "Why not", "steal"] {
+            assert!(!body.contains(absent), "{absent}: {body}");
+        }
+    }
+
+    #[test]
     fn a_section_s_own_header_keeps_its_subheading() {
         let section =
             |h: &str| format!("<section><header><h2>{h}</h2></header><p>{PROSE}</p></section>");
