@@ -83,18 +83,11 @@ fn following_faq(last: NodeRef<Node>) -> Option<NodeRef<Node>> {
 
 /// `n` itself or its first descendant, in document order, that is named as a FAQ.
 fn faq_in(n: NodeRef<Node>) -> Option<NodeRef<Node>> {
-    let mut stack = vec![n];
-    while let Some(n) = stack.pop() {
-        let Some(el) = n.value().as_element() else {
-            continue;
-        };
-        if names_faq(el.attr("class")) || names_faq(el.id()) {
-            return Some(n);
-        }
-        let children: Vec<_> = n.children().collect();
-        stack.extend(children.into_iter().rev());
-    }
-    None
+    n.descendants().find(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|el| names_faq(el.attr("class")) || names_faq(el.id()))
+    })
 }
 
 fn names_faq(attr: Option<&str>) -> bool {
