@@ -25,7 +25,9 @@ pub(super) fn find_article(doc: &Html, a: &Analysis) -> Vec<NodeId> {
     let mut best: Option<(NodeId, f32)> = None;
     for (&id, &raw) in &scores {
         let s = raw * (1.0 - a.link_density(id));
-        if best.is_none_or(|(_, b)| s > b) {
+        // Equal scores (a block repeated on the page) go to the earlier element, whatever
+        // order the map yields them in, so that every run extracts the same article.
+        if best.is_none_or(|(best_id, b)| s > b || (s == b && id < best_id)) {
             best = Some((id, s));
         }
     }
@@ -329,6 +331,29 @@ pub(super) mod tests {
 
     fn article_text(html: &str) -> String {
         article_parts(html).concat()
+    }
+
+    #[test]
+    fn of_two_equal_blocks_every_run_picks_the_first() {
+        let para = "<p>Start your free trial today, and move your bookings over to the new \
+                    calendar, which keeps every client's history in one place.</p>";
+        let block = |name: &str| {
+            format!(
+                "<section><div><h2>{name}</h2>{}</div></section>",
+                para.repeat(3)
+            )
+        };
+        let html = format!(
+            "<body><div class=a>{}</div><div class=b>{}</div></body>",
+            block("First copy"),
+            block("Second copy")
+        );
+        // Each run hashes with new keys, so a tie broken by map order would differ.
+        for _ in 0..20 {
+            let text = article_text(&html);
+            assert!(text.contains("First copy"), "{text}");
+            assert!(!text.contains("Second copy"), "{text}");
+        }
     }
 
     #[test]
