@@ -8,6 +8,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
 use super::analysis::Analysis;
+use super::lede::{has_junk_ancestor, is_body_or_root};
 
 /// Least text (non-space characters) for a questions section: two short answers.
 const MIN_TEXT: u32 = 200;
@@ -36,11 +37,7 @@ pub(super) fn with_faq(doc: &Html, a: &Analysis, mut article: Vec<NodeId>) -> Ve
     if is_body_or_root(common) {
         return article;
     }
-    let junk = faq
-        .ancestors()
-        .take_while(|n| n.id() != common.id())
-        .chain(std::iter::once(faq))
-        .any(|n| a.junk.contains(&n.id()));
+    let junk = a.junk.contains(&faq.id()) || has_junk_ancestor(doc, a, faq.id(), common.id());
     let stat = a.stat(faq.id());
     if junk || stat.text < MIN_TEXT || a.link_density(faq.id()) > MAX_LINK_SHARE {
         return article;
@@ -96,12 +93,6 @@ fn names_faq(attr: Option<&str>) -> bool {
             .windows(3)
             .any(|w| w.eq_ignore_ascii_case(b"faq"))
     })
-}
-
-fn is_body_or_root(n: NodeRef<Node>) -> bool {
-    n.value()
-        .as_element()
-        .is_none_or(|e| matches!(e.name(), "body" | "html"))
 }
 
 #[cfg(test)]

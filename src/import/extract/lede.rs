@@ -255,7 +255,8 @@ pub(super) fn headline_h1(doc: &Html) -> Option<NodeRef<'_, Node>> {
     }
 }
 
-fn is_body_or_root(n: NodeRef<Node>) -> bool {
+/// Whether `n` is `<body>`, `<html>` or the document itself: no page region of its own.
+pub(super) fn is_body_or_root(n: NodeRef<Node>) -> bool {
     n.value()
         .as_element()
         .is_none_or(|e| matches!(e.name(), "body" | "html"))
@@ -320,7 +321,8 @@ fn descend(
     }
 }
 
-fn has_junk_ancestor(doc: &Html, a: &Analysis, id: NodeId, common: NodeId) -> bool {
+/// Whether an element between `id` and `common` (both left out) was judged chrome.
+pub(super) fn has_junk_ancestor(doc: &Html, a: &Analysis, id: NodeId, common: NodeId) -> bool {
     let Some(n) = doc.tree.get(id) else {
         return false;
     };
