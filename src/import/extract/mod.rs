@@ -15,6 +15,7 @@ mod blocks;
 mod content;
 mod dates;
 mod datetext;
+mod explain;
 mod faq;
 mod furniture;
 mod junk;
@@ -23,10 +24,14 @@ mod links;
 mod markdown;
 mod meta;
 mod notices;
+mod repeats;
 mod signals;
 mod streaming;
 mod tables;
 mod teasers;
+
+#[doc(hidden)]
+pub use explain::explain_article;
 
 use scraper::Html;
 pub(crate) use signals::published_label;
@@ -219,42 +224,6 @@ fn parse(html: &str) -> Html {
 /// The day a full date in the URL path names (`/2025/12/19/`), as `YYYY-MM-DD`.
 pub(crate) fn date_in_url(url: &str) -> Option<String> {
     dates::url_date(url).map(|d| d.day)
-}
-
-/// Describes which elements the content scorer picked (tag, class, id): a tuning aid for the
-/// corpus runner's `--explain`, not part of the import contract.
-#[doc(hidden)]
-pub fn explain_article(html: &str, needle: Option<&str>) -> Vec<String> {
-    let doc = parse(html);
-    let analysis = analysis::analyse(&doc);
-    let describe = |n: ego_tree::NodeRef<scraper::Node>| {
-        let e = n.value().as_element()?;
-        Some(format!(
-            "{} class={:?} id={:?} text={} junk={}",
-            e.name(),
-            e.attr("class")
-                .map(|c| c.chars().take(80).collect::<String>()),
-            e.id(),
-            analysis.stat(n.id()).text,
-            analysis.junk.contains(&n.id())
-        ))
-    };
-    let mut out: Vec<String> = content::find_article(&doc, &analysis)
-        .into_iter()
-        .filter_map(|id| doc.tree.get(id))
-        .filter_map(describe)
-        .collect();
-    let hit = needle.and_then(|nd| {
-        doc.tree
-            .nodes()
-            .find(|n| n.value().as_text().is_some_and(|t| t.contains(nd)))
-    });
-    if let Some(hit) = hit {
-        let mut path: Vec<String> = hit.ancestors().filter_map(describe).collect();
-        path.reverse();
-        out.extend(path.into_iter().map(|p| format!("  path: {p}")));
-    }
-    out
 }
 
 #[cfg(test)]
