@@ -160,6 +160,8 @@ fn introduced_lists(blocks: &[Block]) -> Vec<bool> {
     for (b, mark) in blocks.iter().zip(marks.iter_mut()) {
         match b.kind {
             Kind::Item { .. } | Kind::ItemCont { .. } => *mark = introduced,
+            // Only a line ending in a colon can introduce a list; most paragraphs stop here.
+            Kind::Para if b.quote == 0 && !b.text.trim_end().ends_with(':') => introduced = false,
             Kind::Para if b.quote == 0 => {
                 let text = plain_text(&b.text);
                 let text = text.trim();

@@ -88,10 +88,7 @@ pub(super) fn is_question_toggle(node: ego_tree::NodeRef<scraper::Node>) -> bool
     if el.name() != "button" || !toggle {
         return false;
     }
-    let text: String = scraper::ElementRef::wrap(node)
-        .map(|e| e.text().collect())
-        .unwrap_or_default();
-    text.trim_end().ends_with('?')
+    scraper::ElementRef::wrap(node).is_some_and(|e| super::signals::text_of(e).ends_with('?'))
 }
 
 /// How sure the class, id or tag are that an element is chrome.
