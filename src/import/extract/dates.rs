@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::datetext::make;
+use super::datetext::{make, month_number};
 pub(super) use super::datetext::{parse, parse_visible, Stamp};
 use super::signals::Signals;
 
@@ -156,12 +156,27 @@ fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
         return l;
     }
     if let Some(m) = updated.filter(|m| shown(&m.day)) {
+        // An Open Graph publication time is what the outlet tells link previews and search
+        // engines the article's date is: a shown update does not replace it. JSON-LD alone is
+        // often a plugin's record of when the CMS entry was created, and there the shown date
+        // is the one readers know.
+        if og_declares(s, &p.day) {
+            return p;
+        }
         return shown_before_update(s, &m).unwrap_or(m);
     }
     if let Some(v) = s.visible_dates.iter().find(|v| v.near_h1) {
         return Stamp::from(v.clone());
     }
     p
+}
+
+/// Whether the page's Open Graph `article:published_time` gives the day.
+fn og_declares(s: &Signals, day: &str) -> bool {
+    s.metas_of("article:published_time")
+        .iter()
+        .filter_map(|v| parse(v))
+        .any(|d| d.day == day)
 }
 
 /// The first date the page labels as the publication ("Published …", "Posted on …").
@@ -222,8 +237,8 @@ fn element_dates(s: &Signals) -> impl Iterator<Item = Stamp> + '_ {
         .filter_map(parse)
 }
 
-/// No declared date and none in the URL: an update date the page shows, a dated element, or
-/// the first date written after the headline.
+/// No declared date and none in the URL: an update date the page shows, a dated element, the
+/// first date written after the headline, or failing all of them the declared update.
 fn undeclared(s: &Signals, updated: Option<Stamp>) -> Option<Stamp> {
     let shown = |day: &str| s.visible_dates.iter().any(|v| v.day == day);
     let generic = GENERIC_KEYS
@@ -241,7 +256,7 @@ fn undeclared(s: &Signals, updated: Option<Stamp>) -> Option<Stamp> {
             return Some(g);
         }
     }
-    if let Some(m) = updated.filter(|m| shown(&m.day)) {
+    if let Some(m) = updated.clone().filter(|m| shown(&m.day)) {
         return Some(shown_before_update(s, &m).unwrap_or(m));
     }
     let dateline = s.visible_dates.iter().find(|v| v.near_h1).cloned();
@@ -257,6 +272,9 @@ fn undeclared(s: &Signals, updated: Option<Stamp>) -> Option<Stamp> {
                 .map(Stamp::from)
         })
         .or_else(|| s.visible_dates.first().cloned().map(Stamp::from))
+        // A page that states only when it last changed was published no later than that,
+        // and an archive is better served by that day than by none.
+        .or(updated)
 }
 
 /// A date written in the page's visible text.
@@ -323,8 +341,16 @@ pub(super) fn url_date(url: &str) -> Option<Stamp> {
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"/((?:19|20)\d{2})/([1-9]|1[0-2])/([1-9]|[12]\d|3[01])/").expect("valid regex")
     });
-    let c = RE.captures(url).or_else(|| SHORT.captures(url))?;
-    make(&c[1], &c[2], &c[3])
+    // Others name the month (`/2023/october/03/`).
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])/")
+            .expect("valid regex")
+    });
+    if let Some(c) = RE.captures(url).or_else(|| SHORT.captures(url)) {
+        return make(&c[1], &c[2], &c[3]);
+    }
+    let c = NAMED.captures(url)?;
+    make(&c[1], &month_number(&c[2])?.to_string(), &c[3])
 }
 
 #[cfg(test)]
@@ -345,6 +371,9 @@ mod tests {
         let short = "https://blog.test/home/2017/7/12/title";
         assert_eq!(url_date(short).unwrap().day, "2017-07-12");
         assert!(url_date("https://x.test/2017/7/title").is_none());
+        let named = "https://wine.test/blog/2023/october/03/wine-styles/";
+        assert_eq!(url_date(named).unwrap().day, "2023-10-03");
+        assert!(url_date("https://x.test/2023/tags/03/").is_none());
     }
 
     #[test]
@@ -508,12 +537,41 @@ mod tests {
     }
 
     #[test]
+    fn a_shown_update_replaces_a_json_ld_date_but_not_an_open_graph_one() {
+        let head = |meta: &str| {
+            format!(
+                "<html><head>{meta}<meta property=\"article:modified_time\" \
+                 content=\"2025-11-06T20:40:44+00:00\"></head><body><h1>T</h1>\
+                 <p>Last Updated Nov 6, 2025</p><p>Body</p></body></html>"
+            )
+        };
+        let og = head("<meta property=\"article:published_time\" content=\"2025-02-12\">");
+        let day =
+            |html: &str, ld: Option<&str>| published(&page(html), ld, None, None).unwrap().day;
+        assert_eq!(day(&og, None), "2025-02-12");
+        assert_eq!(
+            day(&head(""), Some("2025-02-12T23:21:00+00:00")),
+            "2025-11-06"
+        );
+    }
+
+    #[test]
     fn a_labelled_dateline_beats_a_declared_date_that_copies_the_update() {
         let html = "<html><body><h1>T</h1><div>Published <span>Apr 26, 2023</span></div>\
             <div>Updated <span>Aug 21, 2025</span></div><p>Body</p></body></html>";
         let s = page(html);
         let day = published(&s, Some("Aug 21, 2025"), Some("Aug 20, 2025"), None).unwrap();
         assert_eq!(day.day, "2023-04-26");
+    }
+
+    #[test]
+    fn a_page_that_states_only_its_update_is_dated_by_it() {
+        let html = "<html><head><meta property=\"article:modified_time\" \
+            content=\"2023-06-12T10:39:42+00:00\"></head><body><h1>T</h1><p>x</p></body></html>";
+        assert_eq!(
+            published(&page(html), None, None, None).unwrap().day,
+            "2023-06-12"
+        );
     }
 
     #[test]

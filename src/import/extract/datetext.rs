@@ -195,7 +195,7 @@ const MONTHS: [&[&str]; 12] = [
 ];
 
 /// The month number of a month name or abbreviation.
-fn month_number(name: &str) -> Option<u32> {
+pub(super) fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
     MONTHS
         .iter()
