@@ -100,7 +100,20 @@ pub(super) fn parse(raw: &str) -> Option<Stamp> {
     parse_epoch(s)
 }
 
+/// Arabic pages of the Levant name a month twice, its Syriac name then the Latin one
+/// (`24 نيسان / أبريل 2020`, `تشرين الثاني / نوفمبر`); the pair is read as the Latin name alone.
+static ARABIC_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\p{Arabic}+\s+)?\p{Arabic}+\s*/\s*(\p{Arabic}{3,})").expect("valid regex")
+});
+
 fn textual(s: &str) -> Option<Stamp> {
+    let unpaired;
+    let s = if s.contains('/') && s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        unpaired = ARABIC_PAIR.replace_all(s, "$1");
+        unpaired.as_ref()
+    } else {
+        s
+    };
     for c in TEXTUAL.captures_iter(s) {
         let (d, m, y) = match c.get(1) {
             Some(d) => (d.as_str(), &c[2], &c[3]),
@@ -177,21 +190,22 @@ pub(super) fn make(y: &str, m: &str, d: &str) -> Option<Stamp> {
 }
 
 /// Month names and abbreviations in English, German, French, Spanish, Italian, Portuguese,
-/// Dutch, Polish, Romanian and Russian.
+/// Dutch, Polish, Romanian, Russian and Arabic (the Latin-derived names of Egypt and the Gulf,
+/// and the one-word Syriac names of the Levant).
 #[rustfmt::skip]
 const MONTHS: [&[&str]; 12] = [
-    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia", "ianuarie"],
-    &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr", "febbraio", "fevereiro", "februari", "lutego", "februarie"],
-    &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март", "maart", "março", "marco", "marca", "martie"],
-    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr", "aprile", "kwietnia", "aprilie"],
-    &["may", "mai", "mayo", "мая", "май", "maggio", "maio", "mei", "maja"],
-    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "junho", "czerwca", "iunie"],
-    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "julho", "lipca", "iulie"],
-    &["aug", "august", "août", "aout", "agosto", "августа", "август", "augustus", "sierpnia"],
-    &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь", "settembre", "setembro", "września", "septembrie"],
-    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "outubro", "października", "octombrie"],
-    &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь", "novembro", "listopada", "noiembrie"],
-    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dezembro", "grudnia", "decembrie"],
+    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia", "ianuarie", "يناير"],
+    &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr", "febbraio", "fevereiro", "februari", "lutego", "februarie", "فبراير", "شباط"],
+    &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март", "maart", "março", "marco", "marca", "martie", "مارس", "آذار"],
+    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr", "aprile", "kwietnia", "aprilie", "أبريل", "إبريل", "ابريل", "نيسان"],
+    &["may", "mai", "mayo", "мая", "май", "maggio", "maio", "mei", "maja", "مايو", "أيار", "ايار"],
+    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "junho", "czerwca", "iunie", "يونيو", "يونيه", "حزيران"],
+    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "julho", "lipca", "iulie", "يوليو", "يوليه", "تموز"],
+    &["aug", "august", "août", "aout", "agosto", "августа", "август", "augustus", "sierpnia", "أغسطس", "اغسطس"],
+    &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь", "settembre", "setembro", "września", "septembrie", "سبتمبر", "أيلول", "ايلول"],
+    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "outubro", "października", "octombrie", "أكتوبر", "اكتوبر"],
+    &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь", "novembro", "listopada", "noiembrie", "نوفمبر"],
+    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dezembro", "grudnia", "decembrie", "ديسمبر"],
 ];
 
 /// The month number of a month name or abbreviation.
@@ -219,6 +233,8 @@ mod tests {
             "20191118",
             "18 ноября 2019",
             "duminică, 18 noiembrie 2019",
+            "الاثنين 18 نوفمبر 2019",
+            "تم نشره الاثنين 18 تشرين الثاني / نوفمبر 2019 09:22 مساءً",
         ] {
             assert_eq!(
                 parse(s).map(|d| d.day),
