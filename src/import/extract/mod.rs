@@ -11,6 +11,7 @@
 
 mod alt;
 mod analysis;
+mod authors;
 mod blocks;
 mod content;
 mod dates;
@@ -73,7 +74,7 @@ pub struct Extracted {
 impl Extracted {
     /// The authors as one line, the way a reader writes them: "A", "A and B", "A, B, and C".
     pub fn author_line(&self) -> Option<String> {
-        meta::join_names(&self.authors)
+        authors::join_names(&self.authors)
     }
 }
 
@@ -160,7 +161,7 @@ fn metadata(
         date: dates::published(sig, ld_pub.as_deref(), ld_mod.as_deref(), url_str)
             .map(|d| d.render()),
         updated: dates::modified(sig, ld_mod.as_deref()).map(|d| d.render()),
-        authors: meta::authors(sig, ld, site_name.as_deref()),
+        authors: authors::authors(sig, ld, site_name.as_deref()),
         tags: meta::tags(sig, ld),
         lang: sig.lang.clone().or_else(|| meta::ld_text(ld, "inLanguage")),
         summary: sig
