@@ -2,11 +2,15 @@
 //! canonical link, `<time>` elements, headings, bylines, breadcrumbs and short date-like texts.
 //! Deciding between them is left to `meta` and `dates`.
 
+mod bylines;
+
 use std::collections::HashMap;
 
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
+
+use bylines::{author_link, labelled_byline, visible_text_of};
 
 /// A `<time>` element or an element marked `itemprop="datePublished"`.
 #[derive(Debug, Clone)]
@@ -92,14 +96,13 @@ pub(super) fn collect(doc: &Html) -> Signals {
             if !in_code(node) {
                 visible_date(&mut s, t, node);
                 labelled_date(&mut s, t);
-                labelled_byline(&mut s, t);
+                labelled_byline(&mut s, t, node);
             }
         }
     }
     s
 }
 
-/// Records a date written in a visible text node.
 /// Whether a text node is script, style or similar rather than visible text.
 fn in_code(node: NodeRef<Node>) -> bool {
     let parent = node
@@ -109,34 +112,6 @@ fn in_code(node: NodeRef<Node>) -> bool {
         parent,
         Some("script" | "style" | "noscript" | "template" | "title" | "textarea")
     )
-}
-
-/// Labels that introduce the author's name in the next text ("Written by" / "Jane Doe").
-#[rustfmt::skip]
-const BY_LABELS: &[&str] = &[
-    "by", "by:", "written by", "written by:", "posted by", "author", "author:", "words by",
-    "story by", "authored by", "von", "автор", "автор:",
-];
-
-/// Records "By Jane Doe" texts, and the text after a lone "By" label.
-fn labelled_byline(s: &mut Signals, text: &str) {
-    let t = text.trim();
-    if t.is_empty() || s.labelled.len() >= 6 {
-        return;
-    }
-    if s.by_pending {
-        s.by_pending = false;
-        if t.len() < 80 {
-            s.labelled.push(t.to_string());
-        }
-        return;
-    }
-    let lower = t.to_lowercase();
-    if BY_LABELS.contains(&lower.as_str()) {
-        s.by_pending = true;
-    } else if t.len() < 80 && (lower.starts_with("by ") || lower.starts_with("written by ")) {
-        s.labelled.push(t.to_string());
-    }
 }
 
 /// Labels that introduce the publication date, lower-cased, in several languages. Page-text
@@ -402,33 +377,6 @@ fn is_small(el: ElementRef) -> bool {
     el.descendants().take(40).count() < 40
 }
 
-/// Records the text of a link to an author's profile page.
-fn author_link(s: &mut Signals, el: ElementRef) {
-    const PROFILE: &[&str] = &[
-        "/author/",
-        "/authors/",
-        "/writer/",
-        "/writers/",
-        "/staff/",
-        "/people/",
-        "/profile/",
-        "/contributor/",
-        "/contributors/",
-        "/team/",
-        "/experts/",
-    ];
-    if s.author_links.len() >= 6 {
-        return;
-    }
-    let href = el.value().attr("href").unwrap_or("").to_ascii_lowercase();
-    if PROFILE.iter().any(|p| href.contains(p)) {
-        let t = visible_text_of(el);
-        if !t.is_empty() && t.len() < 80 {
-            s.author_links.push(t);
-        }
-    }
-}
-
 fn push_time(s: &mut Signals, value: &str, published: bool, modified: bool) {
     let value = value.trim();
     if !value.is_empty() && s.times.len() < 40 {
@@ -449,29 +397,6 @@ fn in_svg(node: NodeRef<Node>) -> bool {
 pub(super) fn text_of(el: ElementRef) -> String {
     let mut out = String::new();
     for t in el.text() {
-        for w in t.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(w);
-        }
-    }
-    out
-}
-
-/// Like [`text_of`], without the text of scripts and styles inside the element.
-fn visible_text_of(el: ElementRef) -> String {
-    let mut out = String::new();
-    for node in el.descendants() {
-        let Some(t) = node.value().as_text() else {
-            continue;
-        };
-        let parent = node
-            .parent()
-            .and_then(|p| p.value().as_element().map(|e| e.name()));
-        if matches!(parent, Some("script" | "style" | "noscript" | "template")) {
-            continue;
-        }
         for w in t.split_whitespace() {
             if !out.is_empty() {
                 out.push(' ');
