@@ -282,7 +282,7 @@ fn element(s: &mut Signals, el: ElementRef, node: NodeRef<Node>) {
             if s.h1.is_empty() {
                 dateline_above(s, el);
             }
-            s.h1.push(text_of(el));
+            s.h1.push(headline_text(el));
         }
         _ => {}
     }
@@ -393,6 +393,48 @@ fn in_svg(node: NodeRef<Node>) -> bool {
         .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
 }
 
+/// A headline's text as it reads: inline parts joined as written (`Planning <span>C</span>ycle`
+/// is one word), blocks apart, and a date printed inside the headline left out.
+fn headline_text(el: ElementRef) -> String {
+    use ego_tree::iter::Edge;
+    let mut raw = String::new();
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(n) | Edge::Close(n) if bylines::is_block(n) => raw.push(' '),
+            Edge::Open(n) => {
+                let Some(t) = n.value().as_text() else {
+                    continue;
+                };
+                let hidden = n.ancestors().take_while(|a| a.id() != el.id()).any(|a| {
+                    a.value()
+                        .as_element()
+                        .is_some_and(|e| matches!(e.name(), "time" | "script" | "style"))
+                });
+                if !hidden {
+                    push_inline(&mut raw, t);
+                }
+            }
+            Edge::Close(_) => {}
+        }
+    }
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Appends a text that follows an element boundary. Letters run on across it (a drop cap:
+/// `<span>C</span>ycle`); punctuation (`<span>Title:</span>AlignMerge`) or a lower-case letter
+/// before a capital (`Alternatives<span>Top tools</span>`, a subtitle styled as a block) marks
+/// two parts, so a space goes between them.
+fn push_inline(raw: &mut String, t: &str) {
+    if let (Some(last), Some(first)) = (raw.chars().last(), t.chars().next()) {
+        let apart = !(last.is_alphanumeric() && first.is_alphanumeric())
+            || (last.is_lowercase() && first.is_uppercase());
+        if apart && !last.is_whitespace() && !first.is_whitespace() {
+            raw.push(' ');
+        }
+    }
+    raw.push_str(t);
+}
+
 /// The element's text with whitespace collapsed.
 pub(super) fn text_of(el: ElementRef) -> String {
     let mut out = String::new();
@@ -433,6 +475,31 @@ fn flatten_ld(v: Value, out: &mut Vec<Value>, depth: u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headlines_read_as_they_are_shown() {
+        let h1 = |inner: &str| {
+            let html = format!("<html><body><h1>{inner}</h1></body></html>");
+            collect(&Html::parse_document(&html)).h1.remove(0)
+        };
+        assert_eq!(
+            h1("Planning <span class=\"drop\">C</span>ycle"),
+            "Planning Cycle"
+        );
+        assert_eq!(
+            h1("<time datetime=\"2025-12-18\">Dec 18 2025</time> Preparing a transition"),
+            "Preparing a transition"
+        );
+        assert_eq!(h1("<span>Title:</span>AlignMerge"), "Title: AlignMerge");
+        assert_eq!(
+            h1("Alternatives<span>Top tools</span>"),
+            "Alternatives Top tools"
+        );
+        assert_eq!(
+            h1("A <em>big</em> day<p>Subtitle</p>"),
+            "A big day Subtitle"
+        );
+    }
 
     #[test]
     fn times_inside_quoted_embeds_are_not_the_pages() {

@@ -141,7 +141,7 @@ pub(super) fn visible_text_of(el: ElementRef) -> String {
 
 /// Whether a node is an element that starts a line of its own: a byline box puts the name and
 /// the job title in separate blocks, and they must not run together.
-fn is_block(node: NodeRef<Node>) -> bool {
+pub(super) fn is_block(node: NodeRef<Node>) -> bool {
     node.value().as_element().is_some_and(|e| {
         matches!(
             e.name(),
