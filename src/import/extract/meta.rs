@@ -259,24 +259,79 @@ pub(super) fn absolute(raw: &str, base: Option<&Url>) -> Option<String> {
     matches!(u.scheme(), "http" | "https").then(|| u.to_string())
 }
 
-/// Decodes the few entities that survive double-escaping in meta values (`&amp;#8217;`).
+/// Decodes entities that survive double-escaping in meta values (`&amp;#8217;`, `&#x26;`):
+/// every numeric reference and the named ones such values carry.
 pub(super) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.trim().to_string();
     }
-    s.replace("&amp;", "&")
-        .replace("&#8217;", "’")
-        .replace("&#8216;", "‘")
-        .replace("&#8220;", "“")
-        .replace("&#8221;", "”")
-        .replace("&#039;", "'")
-        .replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&#8211;", "–")
-        .replace("&#8212;", "—")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
-        .trim()
-        .to_string()
+    // `&amp;` first, so that `&amp;#8217;` becomes `&#8217;` and is decoded in turn.
+    let s = s.replace("&amp;", "&");
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| entity(&rest[1..e]));
+        match (end, decoded) {
+            (Some(e), Some(c)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.trim().to_string()
+}
+
+/// The character an entity name (between `&` and `;`) stands for.
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace());
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "hellip" => '…',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_left_in_meta_values_are_decoded() {
+        assert_eq!(decode_entities("Python, SQL &#x26; AI"), "Python, SQL & AI");
+        assert_eq!(decode_entities("Don&amp;#8217;t panic"), "Don’t panic");
+        assert_eq!(decode_entities("Q&amp;A &hellip; &copy;"), "Q&A … ©");
+        assert_eq!(
+            decode_entities("AT&T & more &unknown;"),
+            "AT&T & more &unknown;"
+        );
+        assert_eq!(decode_entities("a &#0; b"), "a &#0; b");
+    }
 }
