@@ -117,6 +117,12 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
         // updated is dated by that, which is nearer than the day of the import.
         out.date = head::labelled_published(&lines).or_else(|| out.updated.clone());
     }
+    if out.date.is_none() {
+        // Failing a labelled or dateline date, the first date line up to the article's end
+        // (printed over the headline, or inside the text) is nearer the publication than the
+        // day of the import. Dates after the article belong to comments and teasers.
+        out.date = lines[..end].iter().find_map(|l| l.date.clone());
+    }
     out.lang = guess_lang(&out.body);
     out
 }
@@ -391,6 +397,26 @@ mod tests {
         assert!(a.body.contains("Knee lift") && a.body.contains("seven presser feet"));
         assert!(!a.body.contains("Photo credit"), "{}", a.body);
         assert!(!a.body.contains("Threading") && !a.body.contains("Copyright"));
+    }
+
+    #[test]
+    fn a_date_line_above_a_misplaced_body_start_still_dates_the_article() {
+        // A movers' guide whose longest prose run is a company profile deep in the page, so the
+        // head is read above the wrong start; its dateline is the first date line of the page.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/dumps-check/0056.txt"
+        );
+        let dump = std::fs::read_to_string(path).expect("fixture dump");
+        assert_eq!(parse(&dump, None).date.as_deref(), Some("2025-12-19"));
+        // A date after the article belongs to something else.
+        let story = "The council met for eleven hours before the vote was finally taken.\n\
+            Members of the opposition said the plan cuts too much from public transport.\n";
+        let after = format!(
+            "Menu\nCouncil approves budget\n{story}{story}Related posts\n\
+            March 3, 2024\nSomeone else wrote about bridges and roads in another city.\n"
+        );
+        assert_eq!(parse(&after, None).date, None);
     }
 
     #[test]
