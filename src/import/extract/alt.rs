@@ -1,7 +1,9 @@
 //! Image alt text that tells a reader nothing new: alt text repeating the headline, a caption
-//! or a paragraph next to the picture, or a file name. It is cleared so that screen readers do
+//! or a paragraph next to the picture, a label made only of the words of the heading or caption
+//! beside it, or a file name. It is cleared so that screen readers do
 //! not read the same words twice and pages without images do not show them twice.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -21,6 +23,7 @@ pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
     if !blocks.iter().any(has_alt) {
         return; // no alt text at all: nothing to compare
     }
+    let title_words: Vec<String> = title.map(words).unwrap_or_default();
     let title = title.map(super::meta::norm).unwrap_or_default();
     let near: Vec<String> = blocks
         .iter()
@@ -45,11 +48,39 @@ pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
                     !alt.is_empty() && text.contains(&alt)
                 })
         };
+        // The heading above and the caption or paragraph below, in words.
+        let beside: HashSet<String> = (i.saturating_sub(1)..(i + 2).min(blocks.len()))
+            .flat_map(|j| words(&plain_text(&without_images(&blocks[j].text))))
+            .chain(title_words.iter().cloned())
+            .collect();
         let text = clear_alt(&blocks[i].text, |alt| {
-            is_file_name(&plain_text(alt)) || repeated(alt)
+            let plain = plain_text(alt);
+            is_file_name(&plain) || repeated(alt) || worded_from(&plain, &beside)
         });
         blocks[i].text = text;
     }
+}
+
+/// Whether alt text of three words or more uses only words the reader has beside the picture:
+/// "bells of steel rubber hex dumbbells" under the heading "Bells of Steel Rubber Hex
+/// Dumbbells", a caption's words in another order. Such a label describes nothing the heading
+/// or caption does not, and a screen reader would read it twice.
+fn worded_from(alt: &str, beside: &HashSet<String>) -> bool {
+    let alt = words(alt);
+    alt.len() >= 3 && alt.iter().all(|w| beside.contains(w))
+}
+
+/// The lower-cased words of a text.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Inline Markdown without its images (their alt text is not text beside the picture).
+fn without_images(md: &str) -> String {
+    clear_alt(md, |_| true)
 }
 
 /// Inline Markdown with the alt text of the images that `clear` picks removed.

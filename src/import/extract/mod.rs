@@ -526,6 +526,21 @@ mod tests {
     }
 
     #[test]
+    fn alt_text_made_of_the_words_beside_the_picture_is_dropped() {
+        let html = page(&format!(
+            "<p>{PROSE}</p><h2>Bells of Steel Rubber Hex Dumbbells</h2>\
+             <p><img src=/a.jpg alt='rubber hex dumbbells bells of steel'></p>\
+             <p>{PROSE}</p><h2>Cork yoga mats</h2>\
+             <p><img src=/b.jpg alt='A cork yoga mat rolled out on a balcony at dawn'></p>\
+             <p>{PROSE}</p>"
+        ));
+        let body = extract_html(&html, None).body;
+        assert!(body.contains("![](/a.jpg)"), "{body}");
+        // Words the heading does not have: a description.
+        assert!(body.contains("![A cork yoga mat rolled out"), "{body}");
+    }
+
+    #[test]
     fn icons_logos_and_badges_are_not_pictures_of_the_story() {
         let html = page(&format!(
             "<p>{PROSE}</p><p><img src=/check.png width=24 height=24 alt='Check'> Yes</p>\
