@@ -289,10 +289,8 @@ impl Walker<'_> {
 
     fn pre(&mut self, node: NodeRef<Node>) {
         self.flush();
-        let code: String = node
-            .descendants()
-            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
-            .collect();
+        let mut code = String::new();
+        pre_text(node, &mut code);
         let code = code.trim_matches('\n');
         if code.trim().is_empty() {
             return;
@@ -373,6 +371,24 @@ impl Walker<'_> {
             text
         };
         self.push_block(kind, text, chars, links, image);
+    }
+}
+
+/// The text of a `<pre>` as its lines show: a `<br>` or the end of a line-level element (some
+/// highlighters put each line in a `<div>`) is a line break, whatever the source's own newlines.
+fn pre_text(node: NodeRef<Node>, out: &mut String) {
+    for child in node.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) if e.name() == "br" => out.push('\n'),
+            Node::Element(e) => {
+                pre_text(child, out);
+                if matches!(e.name(), "div" | "p" | "li" | "tr") && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -521,4 +537,34 @@ fn is_image_file(href: &str) -> bool {
     [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"]
         .iter()
         .any(|ext| path.ends_with(ext))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::extract::extract_html;
+
+    const PROSE: &str = "<p>The council voted on Tuesday to close the old bridge, citing safety \
+        reports, rising costs and a long list of repairs that never happened.</p>";
+
+    fn body_of(article: &str) -> String {
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a></nav><article><h1>Bridge closes</h1>\
+             {PROSE}{article}{PROSE}</article></body></html>"
+        );
+        extract_html(&html, None).body
+    }
+
+    #[test]
+    fn code_lines_broken_by_br_or_line_elements_stay_lines() {
+        let body = body_of("<pre>import os<br>import time<br><br>run()</pre>");
+        assert!(
+            body.contains("```\nimport os\nimport time\n\nrun()\n```"),
+            "{body}"
+        );
+        let body = body_of("<pre><code><div>let a = 1;</div><div>let b = 2;</div></code></pre>");
+        assert!(body.contains("```\nlet a = 1;\nlet b = 2;\n```"), "{body}");
+        // The source's own newlines are kept as they are.
+        let body = body_of("<pre><span>fn main() {</span>\n<span>}</span></pre>");
+        assert!(body.contains("```\nfn main() {\n}\n```"), "{body}");
+    }
 }
