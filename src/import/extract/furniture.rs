@@ -28,7 +28,15 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         comments\ are\ (closed|disabled)|advertisement\W+(page|story|article)\ continues\ below|
         best\ prices?\ today|(photo\ |image\ )?courtesy\ of\ .{1,60}|(photo\ |image\ )?credits?:.{1,80}|(table\ of\ )?contents|on\ this\ page|
         jump\ to(\ section)?|you\ (may|might)\ also\ (like|enjoy)|
-        (visited|viewed)\ [\d,]+\ times?(,\ [\d,]+\ visits?\ today)?|views?:?\ [\d,.]+k?|[\d,.]+k?\ views
+        (visited|viewed)\ [\d,]+\ times?(,\ [\d,]+\ visits?\ today)?|views?:?\ [\d,.]+k?|[\d,.]+k?\ views|
+        latest\ posts\ by\ .{1,60}|republish\ (this|our)\ (article|story|articles|stories)\b.{0,120}|
+        is\ this\ email\ not\ displaying\ correctly\??.{0,40}|view\ (it|this\ email)\ in\ your\ browser|
+        already\ have\ an\ account\??.{0,30}|be\ the\ first\ to\ know|
+        to\ read\ the\ rest\ of\ this\ (story|article),?\ subscribe.{0,40}|
+        add\ .{0,25}\ as\ a\ (reliable\ and\ trusted|preferred)\ (news\ )?source|
+        we\ are\ sorry\ that\ this\ post\ was\ not\ useful\ for\ you|let\ us\ improve\ this\ post|
+        tell\ us\ how\ we\ can\ improve\ this\ post|click\ on\ a\ star\ to\ rate\ it|
+        no\ votes\ so\ far.{0,40}|how\ useful\ was\ this\ post|submit\ rating
         )\W*$",
     )
     .expect("valid regex")
@@ -159,5 +167,23 @@ mod tests {
             "Other people found the following pages helpful:"
         ));
         assert!(!introduces_reading("Many patches were sent for review:"));
+    }
+
+    #[test]
+    fn widget_lines_are_furniture() {
+        for line in [
+            "Latest posts by Autumn Adams (see all)",
+            "Republish our articles for free, online or in print, under a Creative Commons license.",
+            "Is this email not displaying correctly?View it in your browser.",
+            "Already have an account? Log in",
+            "To read the rest of this story subscribe to STAT+.",
+            "We are sorry that this post was not useful for you!",
+            "Tell us how we can improve this post?",
+            "Be the first to know!",
+        ] {
+            assert!(is_furniture(line, line.len() as u32), "{line}");
+        }
+        let story = "The first to know about the leak was a night guard at the plant.";
+        assert!(!is_furniture(story, story.len() as u32));
     }
 }
