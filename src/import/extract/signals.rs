@@ -134,6 +134,13 @@ fn element(s: &mut Signals, el: ElementRef, node: NodeRef<Node>) {
             if v.attr("itemprop") == Some("datePublished") {
                 push_time(s, content, true, false);
             }
+            // Some head managers write the JSON-LD block into a meta tag
+            // (`<meta name="script:ld+json" content="{…}">`) instead of a script.
+            if v.attr("name").is_some_and(|n| n.ends_with("ld+json")) {
+                if let Ok(json) = serde_json::from_str::<Value>(content) {
+                    flatten_ld(json, &mut s.ld, 0);
+                }
+            }
         }
         "link" => {
             let rel = v.attr("rel").unwrap_or("").to_ascii_lowercase();
@@ -418,6 +425,16 @@ mod tests {
             days,
             ["2023-04-26", "2023-04-13", "2023-05-02", "2019-09-26"]
         );
+    }
+
+    #[test]
+    fn json_ld_written_into_a_meta_tag_is_read() {
+        let html = "<html><head><meta name=\"script:ld+json\" content=\"{&quot;@type&quot;:\
+            &quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}\">\
+            <meta name=\"description\" content=\"{not json}\"></head><body></body></html>";
+        let s = collect(&Html::parse_document(html));
+        assert_eq!(s.ld.len(), 1);
+        assert_eq!(s.ld[0]["datePublished"], "2025-11-17T09:00:00-05:00");
     }
 
     #[test]
