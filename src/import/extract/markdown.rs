@@ -2,7 +2,10 @@
 //! junk elements are skipped, link targets are made absolute and limited to safe schemes, and
 //! text is escaped so that nothing in it can become HTML or Markdown syntax.
 
+use std::sync::LazyLock;
+
 use ego_tree::NodeRef;
+use regex::Regex;
 use scraper::node::Element;
 use scraper::Node;
 use url::Url;
@@ -507,8 +510,9 @@ fn largest_candidate(srcset: &str) -> Option<&str> {
 }
 
 /// A picture that decorates rather than illustrates: an icon or pixel drawn at 48 pixels or
-/// less, a badge or logo named so in its alt text ("Allianz Logo", "Top pick badge"), or a
-/// vector file with a label for alt text, which is how sites ship icons and logos.
+/// less, a badge or logo named so in its alt text ("Allianz Logo", "Top pick badge"), a
+/// vector file with a label for alt text, which is how sites ship icons and logos, or a
+/// banner whose alt text is a call to action ("Click here to view the top movers").
 fn is_decoration(el: &Element, url: &str) -> bool {
     let small = ["width", "height"].iter().any(|a| {
         el.attr(a)
@@ -525,8 +529,16 @@ fn is_decoration(el: &Element, url: &str) -> bool {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let vector_label =
         path.to_ascii_lowercase().ends_with(".svg") && alt.split_whitespace().count() <= 3;
-    small || named || vector_label
+    small || named || vector_label || CALL_TO_ACTION.is_match(alt)
 }
+
+/// Alt text that asks the reader to do something: the picture is a button or a banner.
+static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(click here|cta\b|check out (these|our|this|my)\b|get (my|your|the|our) free\b|download (the|our|my|your) (free |full )?(guide|ebook|e-book|report|checklist|template)|sign up (for|to|now)|subscribe (to|now)|(shop|buy|book|order|register) now\b)",
+    )
+    .expect("valid regex")
+});
 
 fn is_image_file(href: &str) -> bool {
     let path = href
@@ -552,6 +564,19 @@ mod tests {
              {PROSE}{article}{PROSE}</article></body></html>"
         );
         extract_html(&html, None).body
+    }
+
+    #[test]
+    fn a_banner_whose_alt_text_is_a_call_to_action_is_left_out() {
+        let body = body_of(
+            "<p><a href=/calc><img src=/cta.png alt='Click here to use our moving cost \
+             calculator.'></a></p><p><img src=/truck.jpg alt='A moving truck being loaded'></p>",
+        );
+        assert!(!body.contains("cta.png"), "{body}");
+        assert!(
+            body.contains("![A moving truck being loaded](/truck.jpg)"),
+            "{body}"
+        );
     }
 
     #[test]
