@@ -42,10 +42,26 @@ pub(super) fn parse_visible(text: &str) -> Option<Stamp> {
     } else {
         text
     };
-    if let Some(c) = ISO.captures(text) {
+    if let Some(c) = iso(text) {
         return make(&c[1], &c[2], &c[3]);
     }
     textual(text).or_else(|| dmy(text))
+}
+
+/// The first ISO-like date in the text that is not part of a longer run of digits: in
+/// `uploads/2020/06/1591111294.mp4` the `15` after the month starts a file's timestamp.
+fn iso(text: &str) -> Option<regex::Captures<'_>> {
+    ISO.captures_iter(text).find(|c| {
+        let digit_before = text[..c.get(1).map_or(0, |m| m.start())]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_digit());
+        let digit_after = text[c.get(3).map_or(0, |m| m.end())..]
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_digit());
+        !digit_before && !digit_after
+    })
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -82,7 +98,7 @@ pub(super) fn parse(raw: &str) -> Option<Stamp> {
     if s.is_empty() || s.len() > 300 {
         return None;
     }
-    if let Some(c) = ISO.captures(s) {
+    if let Some(c) = iso(s) {
         let mut st = make(&c[1], &c[2], &c[3])?;
         if let (Some(h), Some(m)) = (c.get(4), c.get(5)) {
             let sec = c.get(6).map_or("00", |m| m.as_str());
@@ -246,6 +262,15 @@ mod tests {
         assert_eq!(parse("1574089200").unwrap().day, "2019-11-18");
         assert_eq!(parse("2019-02-30"), None);
         assert_eq!(parse("version 1.2.3"), None);
+    }
+
+    #[test]
+    fn a_date_inside_a_longer_run_of_digits_is_no_date() {
+        let link = "https://example.edu/wp-content/uploads/2020/06/1591111294.mp4";
+        assert_eq!(parse_visible(link), None);
+        let path = "https://example.edu/news/2020/06/15/story";
+        assert_eq!(parse_visible(path).unwrap().day, "2020-06-15");
+        assert_eq!(parse("12020-06-15"), None);
     }
 
     #[test]
