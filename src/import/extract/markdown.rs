@@ -208,16 +208,14 @@ impl Walker<'_> {
             return;
         }
         let mut alt = String::new();
-        for c in el
-            .attr("alt")
-            .unwrap_or("")
-            .split_whitespace()
-            .flat_map(|w| {
-                let mut v: Vec<char> = w.chars().collect();
-                v.push(' ');
-                v
-            })
-        {
+        // Alt text escaped twice at the source (`Serena &amp;amp; Lily`) keeps an entity after
+        // parsing; a reader should see the character.
+        let raw_alt = super::meta::decode_entities(el.attr("alt").unwrap_or(""));
+        for c in raw_alt.split_whitespace().flat_map(|w| {
+            let mut v: Vec<char> = w.chars().collect();
+            v.push(' ');
+            v
+        }) {
             escape_into(&mut alt, c);
         }
         let alt = alt.trim_end();
@@ -577,6 +575,21 @@ mod tests {
             body.contains("![A moving truck being loaded](/truck.jpg)"),
             "{body}"
         );
+    }
+
+    #[test]
+    fn entities_escaped_twice_and_mojibake_written_as_entities_read_as_text() {
+        let body = body_of(
+            "<p><img src=/sofa.jpg alt='A sofa from Serena &amp;amp; Lily in blue linen'></p>\
+             <p>Artificial intelligence isn&acirc;&euro;&trade;t just changing how we \
+             optimize websites&acirc;&euro;&rdquo;it reshapes how people search.</p>",
+        );
+        assert!(
+            body.contains("![A sofa from Serena \\& Lily in blue"),
+            "{body}"
+        );
+        assert!(body.contains("isn’t just changing"), "{body}");
+        assert!(body.contains("websites—it reshapes"), "{body}");
     }
 
     #[test]

@@ -208,7 +208,9 @@ fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptio
                 || meta::norm(&blocks::plain_text(&b.text)) != t
         });
     }
-    blocks::render(&blocks)
+    // Mojibake written as entities (`isn&acirc;&euro;&trade;t`) only shows once parsed.
+    let text = blocks::render(&blocks);
+    crate::import::charset::repair_mojibake(&text).into_owned()
 }
 
 /// Parses a page into the tree every reader works on, with streamed segments put where the
