@@ -195,7 +195,9 @@ fn is_chrome(b: &Block, introduced: bool) -> bool {
     if b.kind == Kind::Code {
         return false;
     }
-    if b.kind == Kind::Para && furniture::is_data_blob(&b.text) {
+    if b.kind == Kind::Para
+        && (furniture::is_data_blob(&b.text) || furniture::is_placeholder(&plain_text(&b.text)))
+    {
         return true;
     }
     // Lines made of links are navigation ("Read more", related lists), unless long prose.

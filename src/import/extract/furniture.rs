@@ -141,6 +141,19 @@ pub(super) fn is_data_blob(md: &str) -> bool {
     opens && closes && t.matches("\":").count() >= 3
 }
 
+/// A paragraph that is a template tag or shortcode the site never rendered
+/// (`{{hire-ai-eng="/banners/hire"}}`, `[convertkit form=1630175]`): a form, banner or player
+/// that did not load, not words of the story.
+pub(super) fn is_placeholder(plain: &str) -> bool {
+    static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(\{\{[^{}]*\}\}|\{%[^%]*%\}|\[[a-z][a-z0-9_-]{2,}(\s+[a-z0-9_-]+\s*=\s*[^\s\]][^\]]*)+\])$",
+        )
+        .expect("valid regex")
+    });
+    PLACEHOLDER.is_match(plain.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +196,11 @@ mod tests {
         ] {
             assert!(is_furniture(line, line.len() as u32), "{line}");
         }
+        assert!(is_placeholder(
+            r#"{{hire-ai-eng="/case-banners/hire-ai-eng"}}"#
+        ));
+        assert!(is_placeholder("[convertkit form=1630175]"));
+        assert!(!is_placeholder("[laughs]"));
         let story = "The first to know about the leak was a night guard at the plant.";
         assert!(!is_furniture(story, story.len() as u32));
     }
