@@ -19,10 +19,10 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         loading\.*|please\ wait\.*|comments?|\d+\ comments?|leave\ a\ (comment|reply)|
         tags?:.*|topics?:.*|filed\ under:?.*|
         (skip|jump)\ to\ (main\ )?content|back\ to\ top|print(\ this)?(\ article)?|email|
-        (this|the)\ article\ (is|was)\ (more\ than|over).{0,40}\ old|
+        (this|the)\ (article|post|story|page|entry)\ (is|was)\ (more\ than|over).{0,40}\ old\b.{0,120}|
         caption|image\ caption|(show|hide)\ caption|close|
         ((facebook|twitter|x|e-?mail|linkedin|pinterest|whatsapp|reddit|telegram|messenger|
-          flipboard|threads|bluesky|print|copy(\ link)?|share)\W*){2,}|(image|photo|picture)\ \d+\ (of|/)\ \d+|
+          flipboard|threads|bluesky|print|sms|copy(\ link)?|share)\W*){2,}|(image|photo|picture)\ \d+\ (of|/)\ \d+|
         (image|photo)\ (copyright|courtesy|source)\b.{0,60}|(don'?t|do\ not)\ miss|
         explore\ further|this\ (slideshow|video|content)\ requires\ javascript.{0,40}|
         comments\ are\ (closed|disabled)|advertisement\W+(page|story|article)\ continues\ below|
@@ -36,7 +36,11 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         add\ .{0,25}\ as\ a\ (reliable\ and\ trusted|preferred)\ (news\ )?source|
         we\ are\ sorry\ that\ this\ post\ was\ not\ useful\ for\ you|let\ us\ improve\ this\ post|
         tell\ us\ how\ we\ can\ improve\ this\ post|click\ on\ a\ star\ to\ rate\ it|
-        no\ votes\ so\ far.{0,40}|how\ useful\ was\ this\ post|submit\ rating
+        no\ votes\ so\ far.{0,40}|how\ useful\ was\ this\ post|submit\ rating|
+        posted\ by|posted\ on(\ posted\ by)?|in\ partnership\ with|written\ by|reviewed\ by|
+        (medically\ )?(reviewed|fact[-\ ]checked|edited)\ by\ .{2,60}|posted\ by\ .{2,40}\ (at|on)\ .{4,40}|
+        (hide|show|expand|collapse)\ all|no\ credit\ card\ required|
+        (image|photo|picture)s?\ used\ under\ licen[cs]e\ from\ .{1,60}
         )\W*$",
     )
     .expect("valid regex")
@@ -51,18 +55,26 @@ static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A dateline or reading time left in the body ("Updated on October 21, 2025", "Published
-/// November 20th, 2019 - 07:29 GMT", "3 min read"): the front matter holds the dates.
+/// November 20th, 2019 - 07:29 GMT", "3 min read", a date on a line of its own): the front
+/// matter holds the dates.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^\W*(
-        ((last\ )?(updated|published|posted|modified)(\ on|\ at)?:?\s*
+        ((last\ )?(updated|published|posted|modified|reviewed)(\ on|\ at)?:?\s*
          (\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}|(\w+,?\ )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d|\d{1,2}(st|nd|rd|th)?\ (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))
          [\w\ ,.:/+-]{0,40})|
         (.{0,40}[•|·]\ *)?\d+\ *(min|mins|minutes?)\.?\ +(read|reading)(\ time)?|
-        (reading\ time|read\ time):?\ *\d+\ *(min|mins|minutes?)
+        (reading\ time|read\ time):?\ *\d+\ *(min|mins|minutes?)|
+        (\w+day,?\ )?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\ \d{1,2}(st|nd|rd|th)?,?\ \d{4}|
+         \d{1,2}(st|nd|rd|th)?\ (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\ \d{4})
         )\W*$",
     )
     .expect("valid regex")
+});
+
+/// The footer feed readers add to a syndicated post ("The post … appeared first on …").
+static FEED_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*the post .{1,250} appeared first on .{1,80}$").expect("valid regex")
 });
 
 /// The consent line under a sign-up or contact form ("By signing up, you agree to receive
@@ -118,6 +130,7 @@ pub(super) fn is_furniture(plain: &str, chars: u32) -> bool {
         || (chars < 70 && DATELINE.is_match(plain))
         || (chars < 200 && PROMPTS.is_match(plain))
         || CONSENT.is_match(plain)
+        || (chars < 400 && FEED_FOOTER.is_match(plain))
 }
 
 /// Whether a heading opens a section that follows the article, and if so whether that section
@@ -202,6 +215,27 @@ mod tests {
         assert!(is_placeholder("[convertkit form=1630175]"));
         assert!(!is_placeholder("[laughs]"));
         let story = "The first to know about the leak was a night guard at the plant.";
+        assert!(!is_furniture(story, story.len() as u32));
+    }
+
+    #[test]
+    fn bylines_datelines_and_feed_footers_left_in_the_text_are_furniture() {
+        for line in [
+            "Posted By",
+            "reviewed by Jo-ann Caballes",
+            "Posted by David at December 16, 2025 11:15 AM",
+            "This post is over 3 years old. I've probably changed my mind since it was written.",
+            "SMS Facebook Twitter Email",
+            "Image used under license from Shutterstock",
+            "Last reviewed January 2023",
+            "Tuesday, February 11, 2025",
+            "15 Dec, 2025",
+            "The post AI-Powered SEO: How AI Is Changing Search appeared first on SEO Services.",
+        ] {
+            assert!(is_furniture(line, line.len() as u32), "{line}");
+        }
+        let story =
+            "Reviewed by the board on March 3, 2025, the plan was sent back to the council.";
         assert!(!is_furniture(story, story.len() as u32));
     }
 }
