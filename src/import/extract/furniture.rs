@@ -27,7 +27,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         explore\ further|this\ (slideshow|video|content)\ requires\ javascript.{0,40}|
         comments\ are\ (closed|disabled)|advertisement\W+(page|story|article)\ continues\ below|
         best\ prices?\ today|(photo\ |image\ )?courtesy\ of\ .{1,60}|(photo\ |image\ )?credits?:.{1,80}|(table\ of\ )?contents|on\ this\ page|
-        jump\ to(\ section)?|you\ (may|might)\ also\ (like|enjoy)|
+        jump\ to(\ section)?|you\ (may|might)(\ also)?\ (like|enjoy)|
         (visited|viewed)\ [\d,]+\ times?(,\ [\d,]+\ visits?\ today)?|views?:?\ [\d,.]+k?|[\d,.]+k?\ views|
         latest\ posts\ by\ .{1,60}|republish\ (this|our)\ (article|story|articles|stories)\b.{0,120}|
         is\ this\ email\ not\ displaying\ correctly\??.{0,40}|view\ (it|this\ email)\ in\ your\ browser|
@@ -37,7 +37,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         we\ are\ sorry\ that\ this\ post\ was\ not\ useful\ for\ you|let\ us\ improve\ this\ post|
         tell\ us\ how\ we\ can\ improve\ this\ post|click\ on\ a\ star\ to\ rate\ it|
         no\ votes\ so\ far.{0,40}|how\ useful\ was\ this\ post|submit\ rating|
-        posted\ by|posted\ on(\ posted\ by)?|in\ partnership\ with|written\ by|reviewed\ by|
+        posted\ by|posted\ on(\ posted\ by)?|in\ partnership\ with|(written|reviewed|edited)\ by|
+        in\ this\ article|
         (medically\ )?(reviewed|fact[-\ ]checked|edited)\ by\ .{2,60}|posted\ by\ .{2,40}\ (at|on)\ .{4,40}|
         (hide|show|expand|collapse)\ all|no\ credit\ card\ required|
         (image|photo|picture)s?\ used\ under\ licen[cs]e\ from\ .{1,60}
@@ -222,6 +223,9 @@ mod tests {
     fn bylines_datelines_and_feed_footers_left_in_the_text_are_furniture() {
         for line in [
             "Posted By",
+            "Edited By",
+            "IN THIS ARTICLE",
+            "You might like",
             "reviewed by Jo-ann Caballes",
             "Posted by David at December 16, 2025 11:15 AM",
             "This post is over 3 years old. I've probably changed my mind since it was written.",
