@@ -55,7 +55,10 @@ pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
             .collect();
         let text = clear_alt(&blocks[i].text, |alt| {
             let plain = plain_text(alt);
-            is_file_name(&plain) || repeated(alt) || worded_from(&plain, &beside)
+            is_file_name(&plain)
+                || names_a_role(&plain)
+                || repeated(alt)
+                || worded_from(&plain, &beside)
         });
         blocks[i].text = text;
     }
@@ -98,6 +101,35 @@ pub(super) fn clear_alt(md: &str, clear: impl Fn(&str) -> bool) -> String {
         .into_owned()
 }
 
+/// Alt text that names what the picture is for rather than what it shows: "image", "Banner
+/// Card Img", "em360tech image", "Academy blog banner image". Once the role words are gone at
+/// most one word is left.
+fn names_a_role(alt: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "image",
+        "img",
+        "banner",
+        "hero",
+        "card",
+        "feature",
+        "featured",
+        "header",
+        "thumbnail",
+        "blog",
+        "post",
+        "subscription",
+        "placeholder",
+    ];
+    let words = words(alt);
+    let has_role = words.iter().any(|w| ROLES.contains(&w.as_str()));
+    has_role
+        && words
+            .iter()
+            .filter(|w| !ROLES.contains(&w.as_str()))
+            .count()
+            <= 1
+}
+
 /// Alt text that is no description: a file name ("airpods-pro-2.jpg", "IMG_2953"), or a row of
 /// hashtags left for search engines.
 fn is_file_name(alt: &str) -> bool {
@@ -106,4 +138,28 @@ fn is_file_name(alt: &str) -> bool {
             .expect("valid regex")
     });
     FILE.is_match(alt.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alt_text_that_names_a_role_is_no_description() {
+        for alt in [
+            "image",
+            "Banner Card Img",
+            "em360tech image",
+            "Academy blog banner image",
+        ] {
+            assert!(names_a_role(alt), "{alt}");
+        }
+        for alt in [
+            "Cthulhu Grimoire cover image",
+            "A banner over the march",
+            "nostalgic photo",
+        ] {
+            assert!(!names_a_role(alt), "{alt}");
+        }
+    }
 }
