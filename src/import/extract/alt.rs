@@ -3,7 +3,7 @@
 //! beside it, or a file name. It is cleared so that screen readers do
 //! not read the same words twice and pages without images do not show them twice.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -24,6 +24,7 @@ pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
         return; // no alt text at all: nothing to compare
     }
     let title_words: Vec<String> = title.map(words).unwrap_or_default();
+    let shared = shared_labels(blocks);
     let title = title.map(super::meta::norm).unwrap_or_default();
     let near: Vec<String> = blocks
         .iter()
@@ -57,6 +58,7 @@ pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
             let plain = plain_text(alt);
             is_file_name(&plain)
                 || names_a_role(&plain)
+                || shared.contains(&super::meta::norm(&plain))
                 || repeated(alt)
                 || worded_from(&plain, &beside)
         });
@@ -69,8 +71,32 @@ pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
 /// Dumbbells", a caption's words in another order. Such a label describes nothing the heading
 /// or caption does not, and a screen reader would read it twice.
 fn worded_from(alt: &str, beside: &HashSet<String>) -> bool {
-    let alt = words(alt);
+    // A number after the headline's words ("The Best Smart Home Lamps 4") numbers the
+    // pictures; it describes none of them.
+    let alt: Vec<String> = words(alt)
+        .into_iter()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
     alt.len() >= 3 && alt.iter().all(|w| beside.contains(w))
+}
+
+/// Alt texts (normalised) that three or more pictures of the article share: one label on many
+/// pictures ("Black Friday 2025 cybersecurity offers") describes none of them.
+fn shared_labels(blocks: &[Block]) -> HashSet<String> {
+    static IMAGE_ALT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"!\[((?:[^\]\\]|\\.)+)\]\(").expect("valid regex"));
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for b in blocks.iter().filter(|b| b.image) {
+        for c in IMAGE_ALT.captures_iter(&b.text) {
+            *seen
+                .entry(super::meta::norm(&plain_text(&c[1])))
+                .or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|(alt, n)| *n >= 3 && !alt.is_empty())
+        .map(|(alt, _)| alt)
+        .collect()
 }
 
 /// The lower-cased words of a text.
@@ -143,6 +169,49 @@ fn is_file_name(alt: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn picture(alt: &str) -> Block {
+        Block {
+            kind: super::super::blocks::Kind::Para,
+            quote: 0,
+            text: format!("![{alt}](/p.jpg)"),
+            chars: 0,
+            link_chars: 0,
+            image: true,
+        }
+    }
+
+    #[test]
+    fn one_label_on_many_pictures_or_the_headline_numbered_is_no_description() {
+        // Far apart, so that no picture's neighbours hold another's label.
+        let mut blocks = Vec::new();
+        for alt in [
+            "Black Friday offers",
+            "Black Friday offers",
+            "Black Friday offers",
+            "The Best Smart Home Lamps 4",
+            "A lamp with a linen shade on an oak desk",
+        ] {
+            blocks.push(picture(alt));
+            for _ in 0..4 {
+                let mut prose = picture("");
+                prose.text = "The council met for eleven hours before the vote.".into();
+                prose.image = false;
+                blocks.push(prose);
+            }
+        }
+        drop_repeated_alt(&mut blocks, Some("The Best Smart Home Lamps"));
+        let alts: Vec<&str> = blocks
+            .iter()
+            .filter(|b| b.image)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(alts[..4], ["![](/p.jpg)"; 4]);
+        assert_eq!(
+            alts[4],
+            "![A lamp with a linen shade on an oak desk](/p.jpg)"
+        );
+    }
 
     #[test]
     fn alt_text_that_names_a_role_is_no_description() {
