@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::blocks::{plain_text, Block};
+use super::blocks::{plain_text, Block, Kind};
 
 /// Clears image alt text that repeats words a reader already has: the headline, or a caption
 /// or paragraph next to the image. Such alt text is read twice by a screen reader and shows
@@ -49,8 +49,13 @@ pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
                     !alt.is_empty() && text.contains(&alt)
                 })
         };
-        // The heading above and the caption or paragraph below, in words.
+        // The blocks on either side, the heading of the section the picture is in, and the
+        // headline, in words.
+        let section_heading = blocks[..i]
+            .iter()
+            .rposition(|b| matches!(b.kind, Kind::Heading(_)));
         let beside: HashSet<String> = (i.saturating_sub(1)..(i + 2).min(blocks.len()))
+            .chain(section_heading)
             .flat_map(|j| words(&plain_text(&without_images(&blocks[j].text))))
             .chain(title_words.iter().cloned())
             .collect();
