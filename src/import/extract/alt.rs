@@ -219,6 +219,26 @@ mod tests {
     }
 
     #[test]
+    fn the_sections_heading_counts_among_the_words_beside_a_picture() {
+        let mut heading = picture("");
+        heading.kind = super::super::blocks::Kind::Heading(2);
+        heading.text = "Hertz".into();
+        heading.image = false;
+        let mut blocks = vec![heading];
+        for _ in 0..4 {
+            let mut prose = picture("");
+            prose.text = "The council met for eleven hours before the vote.".into();
+            prose.image = false;
+            blocks.push(prose);
+        }
+        blocks.push(picture("Hertz USA Car Rentals"));
+        blocks.push(picture("A red sedan parked at an airport kerb"));
+        drop_repeated_alt(&mut blocks, Some("Best USA Car Rentals"));
+        assert_eq!(blocks[5].text, "![](/p.jpg)");
+        assert!(blocks[6].text.starts_with("![A red sedan"));
+    }
+
+    #[test]
     fn alt_text_that_names_a_role_is_no_description() {
         for alt in [
             "image",
