@@ -508,7 +508,7 @@ fn largest_candidate(srcset: &str) -> Option<&str> {
 }
 
 /// A picture that decorates rather than illustrates: an icon or pixel drawn at 48 pixels or
-/// less, a badge or logo named so in its alt text ("Allianz Logo", "Top pick badge"), a
+/// less, a badge or logo named so in its alt text ("Allianz Logo", "Icon of a milk bottle"), a
 /// vector file with a label for alt text, which is how sites ship icons and logos, or a
 /// banner whose alt text is a call to action ("Click here to view the top movers").
 fn is_decoration(el: &Element, url: &str) -> bool {
@@ -523,7 +523,11 @@ fn is_decoration(el: &Element, url: &str) -> bool {
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_lowercase();
-    let named = matches!(last_word.as_str(), "logo" | "icon" | "badge");
+    let lower = alt.to_lowercase();
+    let named = matches!(last_word.as_str(), "logo" | "icon" | "badge")
+        || ["icon of ", "logo of ", "an icon ", "icon: "]
+            .iter()
+            .any(|p| lower.starts_with(p));
     let path = url.split(['?', '#']).next().unwrap_or("");
     let vector_label =
         path.to_ascii_lowercase().ends_with(".svg") && alt.split_whitespace().count() <= 3;
