@@ -1,6 +1,7 @@
 //! Image alt text that tells a reader nothing new: alt text repeating the headline, a caption
-//! or a paragraph next to the picture, a label made only of the words of the heading or caption
-//! beside it, or a file name. It is cleared so that screen readers do
+//! or a paragraph next to the picture; a label made only of the words of the heading, caption
+//! or section heading beside it; one label shared by three or more pictures; a label naming
+//! the picture's role ("banner image"); a file name. It is cleared so that screen readers do
 //! not read the same words twice and pages without images do not show them twice.
 
 use std::collections::{HashMap, HashSet};
@@ -49,16 +50,7 @@ pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
                     !alt.is_empty() && text.contains(&alt)
                 })
         };
-        // The blocks on either side, the heading of the section the picture is in, and the
-        // headline, in words.
-        let section_heading = blocks[..i]
-            .iter()
-            .rposition(|b| matches!(b.kind, Kind::Heading(_)));
-        let beside: HashSet<String> = (i.saturating_sub(1)..(i + 2).min(blocks.len()))
-            .chain(section_heading)
-            .flat_map(|j| words(&plain_text(&without_images(&blocks[j].text))))
-            .chain(title_words.iter().cloned())
-            .collect();
+        let beside = words_beside(blocks, i, &title_words);
         let text = clear_alt(&blocks[i].text, |alt| {
             let plain = plain_text(alt);
             is_file_name(&plain)
@@ -69,6 +61,19 @@ pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
         });
         blocks[i].text = text;
     }
+}
+
+/// The words a reader has around picture `i`: the blocks on either side, the heading of the
+/// section it is in, and the headline.
+fn words_beside(blocks: &[Block], i: usize, title_words: &[String]) -> HashSet<String> {
+    let section_heading = blocks[..i]
+        .iter()
+        .rposition(|b| matches!(b.kind, Kind::Heading(_)));
+    (i.saturating_sub(1)..(i + 2).min(blocks.len()))
+        .chain(section_heading)
+        .flat_map(|j| words(&plain_text(&without_images(&blocks[j].text))))
+        .chain(title_words.iter().cloned())
+        .collect()
 }
 
 /// Whether alt text of three words or more uses only words the reader has beside the picture:
@@ -88,11 +93,9 @@ fn worded_from(alt: &str, beside: &HashSet<String>) -> bool {
 /// Alt texts (normalised) that three or more pictures of the article share: one label on many
 /// pictures ("Black Friday 2025 cybersecurity offers") describes none of them.
 fn shared_labels(blocks: &[Block]) -> HashSet<String> {
-    static IMAGE_ALT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"!\[((?:[^\]\\]|\\.)+)\]\(").expect("valid regex"));
     let mut seen: HashMap<String, usize> = HashMap::new();
     for b in blocks.iter().filter(|b| b.image) {
-        for c in IMAGE_ALT.captures_iter(&b.text) {
+        for c in IMAGE.captures_iter(&b.text) {
             *seen
                 .entry(super::meta::norm(&plain_text(&c[1])))
                 .or_default() += 1;
@@ -117,10 +120,12 @@ fn without_images(md: &str) -> String {
     clear_alt(md, |_| true)
 }
 
+/// The opening of a Markdown image, its alt text captured.
+static IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[((?:[^\]\\]|\\.)*)\]\(").expect("valid regex"));
+
 /// Inline Markdown with the alt text of the images that `clear` picks removed.
 pub(super) fn clear_alt(md: &str, clear: impl Fn(&str) -> bool) -> String {
-    static IMAGE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"!\[((?:[^\]\\]|\\.)*)\]\(").expect("valid regex"));
     IMAGE
         .replace_all(md, |c: &regex::Captures| {
             if clear(&c[1]) {
