@@ -6,8 +6,8 @@
 //! The page is parsed once with an HTML5 parser (`scraper`/html5ever), and `streaming` puts
 //! React's streamed segments where the page's script would. `analysis` measures and marks the
 //! elements, `content` scores them to find the article (`lede` adds an opening set apart),
-//! `markdown` and `blocks` (with `furniture`) turn it into filtered Markdown, and `signals`,
-//! `meta`, `dates` (with `datetext` for written dates) and `notices` read the metadata.
+//! `markdown` (with `pictures`) and `blocks` (with `furniture` and `alt`) turn it into filtered
+//! Markdown, and `signals`, `meta`, `dates` (with `datetext`) and `notices` read the metadata.
 
 mod alt;
 mod analysis;
@@ -25,6 +25,7 @@ mod links;
 mod markdown;
 mod meta;
 mod notices;
+mod pictures;
 mod repeats;
 mod signals;
 mod streaming;
