@@ -274,9 +274,12 @@ fn is_label(t: &str) -> bool {
     LABELS.contains(&lower) || BY_PREFIXES.iter().any(|p| p.trim_end_matches(':') == lower)
 }
 
-/// Rejects byline leftovers that are not names: labels, CSS, handles.
+/// Rejects byline leftovers that are not names: labels, CSS, handles, a template's variable
+/// left unfilled (`page.head.extra.author`).
 fn plausible_name(t: &str) -> bool {
-    if is_label(t) || t.contains('{') || t.contains("://") || !reads_as_name(t) {
+    let template_path = !t.contains(' ')
+        && (t.matches('.').count() >= 3 || t.to_lowercase().split('.').any(|s| s == "author"));
+    if is_label(t) || t.contains('{') || t.contains("://") || template_path || !reads_as_name(t) {
         return false;
     }
     t.chars().next().is_some_and(|c| c.is_alphabetic()) && t.chars().any(char::is_alphabetic)
@@ -305,7 +308,7 @@ fn reads_as_name(t: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     if words.len() < 2 {
-        return true;
+        return words.first().is_none_or(|w| one_word_name(w));
     }
     let starts_lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -322,6 +325,19 @@ fn reads_as_name(t: &str) -> bool {
     !words
         .iter()
         .any(|w| starts_lower(w) && !PARTICLES.contains(&w.as_str()))
+}
+
+/// Whether one word after "By" can be a name or handle ("aawoods", "Madonna"): not a word of
+/// the sentence "By" opened ("By integrating…", "By clicking “Accept”", "embarrassed by this.").
+fn one_word_name(w: &str) -> bool {
+    #[rustfmt::skip]
+    const PROSE: &[&str] = &[
+        "this", "that", "these", "those", "it", "them", "us", "me", "you", "our", "your",
+        "their", "his", "her", "its", "which", "what", "whom", "far", "now", "then", "default",
+    ];
+    let lower = w.to_lowercase();
+    let gerund = w.chars().all(char::is_lowercase) && w.len() >= 7 && w.ends_with("ing");
+    !gerund && !PROSE.contains(&lower.as_str())
 }
 
 /// Joins names as a reader would write them: "A", "A and B", "A, B, and C".
@@ -392,6 +408,12 @@ mod tests {
                 "Rose Potter   ,   Betsy Arnold",
                 "Rose Potter , Betsy Arnold",
             ),
+            // The sentence "By" opens, and a template's variable left unfilled.
+            ("By integrating", ""),
+            ("by this.", ""),
+            ("page.head.extra.author", ""),
+            ("sara.r.peter", "sara.r.peter"),
+            ("aawoods", "aawoods"),
         ] {
             assert_eq!(clean_byline(raw), want, "{raw}");
         }
