@@ -95,12 +95,25 @@ pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Opti
     let h1s: Vec<String> =
         s.h1.iter()
             .take(6)
-            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|h| decode_entities(&h.split_whitespace().collect::<Vec<_>>().join(" ")))
             .collect();
     for h in &h1s {
         let hn = norm(h);
         if hn.len() < 3 {
             continue;
+        }
+        // A headline set in capitals takes the declared title's own case when it is the same
+        // words: the capitals are the page's type style.
+        let shouting = !h.chars().any(char::is_lowercase);
+        for d in &declared {
+            let dn = norm(d);
+            let bare = strip_site(d, site);
+            if shouting && dn == hn && d.chars().any(char::is_lowercase) {
+                return Some(d.clone());
+            }
+            if shouting && norm(&bare) == hn && bare.chars().any(char::is_lowercase) {
+                return Some(bare.to_string());
+            }
         }
         if declared.iter().any(|d| {
             let dn = norm(d);
@@ -333,5 +346,20 @@ mod tests {
             "AT&T & more &unknown;"
         );
         assert_eq!(decode_entities("a &#0; b"), "a &#0; b");
+    }
+
+    fn title_of(html: &str) -> Option<String> {
+        let s = super::super::signals::collect(&scraper::Html::parse_document(html));
+        title(&s, None, Some("Splunk"))
+    }
+
+    #[test]
+    fn a_headline_in_capitals_takes_the_declared_case_and_entities_are_decoded() {
+        let caps = "<html><head><meta property='og:title' content='Tips for Online Success | \
+            Splunk'></head><body><h1>TIPS FOR ONLINE SUCCESS</h1></body></html>";
+        assert_eq!(title_of(caps).as_deref(), Some("Tips for Online Success"));
+        let escaped = "<html><head><title>Python, SQL &#x26; AI</title></head>\
+            <body><h1>Python, SQL &amp;#x26; AI</h1></body></html>";
+        assert_eq!(title_of(escaped).as_deref(), Some("Python, SQL & AI"));
     }
 }
