@@ -95,7 +95,11 @@ pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Opti
     let h1s: Vec<String> =
         s.h1.iter()
             .take(6)
-            .map(|h| decode_entities(&h.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .map(|h| {
+                first_section(&decode_entities(
+                    &h.split_whitespace().collect::<Vec<_>>().join(" "),
+                ))
+            })
             .collect();
     for h in &h1s {
         let hn = norm(h);
@@ -138,6 +142,22 @@ pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Opti
         return Some(strip_site(d, site));
     }
     h1s.into_iter().find(|h| !h.is_empty())
+}
+
+/// The headline of an `<h1>` that copies a title tag's sections ("How to help babies sleep |
+/// Patient Education | UC Davis Children's Hospital"): the first section, when it has three
+/// words or more and every later one is a short label (a section, the site, keywords). A
+/// headline whose part after the bar is a phrase of its own ("Milan Design Week 2018 | Michael
+/// Anastassiades' light installation for FLOS") stays whole, and so does "Opinion | …".
+fn first_section(h1: &str) -> String {
+    let mut sections = h1.split(" | ");
+    let first = sections.next().unwrap_or(h1);
+    let labels = sections.all(|s| s.split_whitespace().count() <= 4);
+    if h1.contains(" | ") && labels && first.split_whitespace().count() >= 3 {
+        first.trim().to_string()
+    } else {
+        h1.to_string()
+    }
 }
 
 /// Removes a trailing (or leading) site-name segment from a title.
@@ -361,5 +381,29 @@ mod tests {
         let escaped = "<html><head><title>Python, SQL &#x26; AI</title></head>\
             <body><h1>Python, SQL &amp;#x26; AI</h1></body></html>";
         assert_eq!(title_of(escaped).as_deref(), Some("Python, SQL & AI"));
+    }
+
+    #[test]
+    fn an_h1_copying_the_title_tags_sections_keeps_its_first() {
+        for (h1, want) in [
+            (
+                "How to help babies sleep | Patient Education | UC Davis Children's Hospital",
+                "How to help babies sleep",
+            ),
+            (
+                "How meditation rewires brains | Opinion",
+                "How meditation rewires brains",
+            ),
+            (
+                "Milan Design Week 2018 | Michael Anastassiades' light installation for FLOS",
+                "Milan Design Week 2018 | Michael Anastassiades' light installation for FLOS",
+            ),
+            (
+                "Opinion | The bridge must go",
+                "Opinion | The bridge must go",
+            ),
+        ] {
+            assert_eq!(first_section(h1), want, "{h1}");
+        }
     }
 }
