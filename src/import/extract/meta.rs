@@ -133,7 +133,7 @@ pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Opti
     let site_n = site.map(norm).unwrap_or_default();
     let plausible = h1s.iter().find(|h| {
         let words = h.split_whitespace().count();
-        (2..=40).contains(&words) && norm(h) != site_n && h.len() < 300
+        (2..=40).contains(&words) && norm(h) != site_n && h.len() < 300 && !is_page_chrome(h)
     });
     if let Some(h) = plausible {
         return Some(h.clone());
@@ -142,6 +142,20 @@ pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Opti
         return Some(strip_site(d, site));
     }
     h1s.into_iter().find(|h| !h.is_empty())
+}
+
+/// An `<h1>` made only of the words of site chrome: "Open Menu Close Menu", "Contact Us",
+/// "Our Blog".
+fn is_page_chrome(h1: &str) -> bool {
+    #[rustfmt::skip]
+    const CHROME: &[&str] = &[
+        "open", "close", "menu", "search", "toggle", "navigation", "skip", "to", "main",
+        "content", "contact", "us", "our", "blog", "home", "news", "sign", "in", "up", "log",
+        "account", "cart", "follow",
+    ];
+    h1.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| CHROME.contains(&w.to_lowercase().as_str()))
 }
 
 /// The headline of an `<h1>` that copies a title tag's sections ("How to help babies sleep |
@@ -405,5 +419,14 @@ mod tests {
         ] {
             assert_eq!(first_section(h1), want, "{h1}");
         }
+    }
+
+    #[test]
+    fn an_h1_of_site_chrome_gives_way_to_the_declared_title() {
+        let html = "<html><head><title>Actuary's Industry Choice</title></head><body>\
+            <h1>Our BLOG</h1><p>Text</p></body></html>";
+        assert_eq!(title_of(html).as_deref(), Some("Actuary's Industry Choice"));
+        assert!(is_page_chrome("Open Menu Close Menu"));
+        assert!(!is_page_chrome("Our home in the hills"));
     }
 }
