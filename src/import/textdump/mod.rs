@@ -176,9 +176,10 @@ impl Line {
 fn is_chrome_word(text: &str) -> bool {
     let lower = text.to_lowercase();
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
-    // Glued widget names (`night_theme`, `share-line…`) and buttons like `A+`.
+    // Glued widget names (`night_theme`, `share-line…`) and buttons like `A+`; a line of
+    // several words with an underscore is text (a command, `-H <BMC_IP> -U admin`).
     letters <= 2
-        || lower.contains('_')
+        || (lower.contains('_') && !lower.contains(char::is_whitespace))
         || CHROME_WORDS.contains(&lower.as_str())
         || lower.starts_with("share")
 }
@@ -417,6 +418,20 @@ mod tests {
             March 3, 2024\nSomeone else wrote about bridges and roads in another city.\n"
         );
         assert_eq!(parse(&after, None).date, None);
+    }
+
+    #[test]
+    fn a_command_with_an_underscore_inside_the_text_does_not_end_it() {
+        let story = "The council met for eleven hours before the vote was finally taken.\n\
+            Members of the opposition said the plan cuts too much from public transport.\n";
+        let dump = format!(
+            "Menu\nCouncil approves budget\n{story}From my laptop, as the docs say:\n\
+             ipmitool -H <BMC_IP> -U admin sol activate\n{story}night_theme\n"
+        );
+        let body = parse(&dump, None).body;
+        assert!(body.contains("ipmitool"), "{body}");
+        assert_eq!(body.matches("eleven hours").count(), 2, "{body}");
+        assert!(!body.contains("night"), "{body}");
     }
 
     #[test]
