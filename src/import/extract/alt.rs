@@ -50,14 +50,18 @@ pub(super) fn drop_repeated_alt(blocks: &mut [Block], title: Option<&str>) {
                     !alt.is_empty() && text.contains(&alt)
                 })
         };
-        let beside = words_beside(blocks, i, &title_words);
+        // Read only for pictures whose alt text the cheaper tests keep.
+        let beside = std::cell::OnceCell::new();
         let text = clear_alt(&blocks[i].text, |alt| {
             let plain = plain_text(alt);
             is_file_name(&plain)
                 || names_a_role(&plain)
                 || shared.contains(&super::meta::norm(&plain))
                 || repeated(alt)
-                || worded_from(&plain, &beside)
+                || worded_from(
+                    &plain,
+                    beside.get_or_init(|| words_beside(blocks, i, &title_words)),
+                )
         });
         blocks[i].text = text;
     }
