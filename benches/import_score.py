@@ -6,10 +6,11 @@ writes OUT/<id>.md, then runs ../shared/corpus/score_extraction.py on the result
 
     python3 benches/import_score.py                      # the three dev corpora, both profiles
     python3 benches/import_score.py --corpus DIR [--fields-only] [--worst N] [--no-url]
-                                    [--profile reader|text]
+                                    [--profile reader|text|no-alt]
 
 Profiles: `reader` is what `newsmirror import` writes (image alt text and captions kept);
-`text` leaves them out, the convention of the benchmarks' ground truth.
+`text` leaves them out, the convention of the benchmarks' ground truth; `no-alt` leaves out
+only the alt text, to show what it costs.
 
 Reads the corpora under ../shared/corpus (skips cleanly when it is absent).
 """
@@ -47,6 +48,8 @@ def run(binary, corpus, fields_only, worst, no_url, profile):
     cmd = [str(binary), str(corpus), str(out)] + (["--no-url"] if no_url else [])
     if profile == "text":
         cmd.append("--text-only")
+    elif profile == "no-alt":
+        cmd.append("--no-alt")
     speed = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip()
     score = [sys.executable, str(SHARED / "score_extraction.py"), str(out), "--corpus", str(corpus)]
     if fields_only:
@@ -65,7 +68,7 @@ def main():
     ap.add_argument("--fields-only", action="store_true")
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--no-url", action="store_true", help="do not give the page URL to the extractor")
-    ap.add_argument("--profile", choices=["reader", "text"], help="default: both (fields once)")
+    ap.add_argument("--profile", choices=["reader", "text", "no-alt"], help="default: both (fields once)")
     args = ap.parse_args()
     if not SHARED.is_dir():
         print("corpora not found (../shared/corpus): nothing to measure")
