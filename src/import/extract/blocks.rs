@@ -195,9 +195,11 @@ fn is_chrome(b: &Block, introduced: bool) -> bool {
     if b.kind == Kind::Code {
         return false;
     }
-    if b.kind == Kind::Para
-        && (furniture::is_data_blob(&b.text) || furniture::is_placeholder(&plain_text(&b.text)))
-    {
+    // Only a paragraph opening with a brace or bracket can be a template tag or shortcode,
+    // so the others skip building their plain text.
+    let placeholder =
+        || b.text.starts_with(['{', '[', '\\']) && furniture::is_placeholder(&plain_text(&b.text));
+    if b.kind == Kind::Para && (furniture::is_data_blob(&b.text) || placeholder()) {
         return true;
     }
     // Lines made of links are navigation ("Read more", related lists), unless long prose.

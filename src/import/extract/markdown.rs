@@ -446,18 +446,7 @@ fn guard_line_start(text: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::import::extract::extract_html;
-
-    const PROSE: &str = "<p>The council voted on Tuesday to close the old bridge, citing safety \
-        reports, rising costs and a long list of repairs that never happened.</p>";
-
-    fn body_of(article: &str) -> String {
-        let html = format!(
-            "<html><body><nav><a href=/>Home</a></nav><article><h1>Bridge closes</h1>\
-             {PROSE}{article}{PROSE}</article></body></html>"
-        );
-        extract_html(&html, None).body
-    }
+    use crate::import::extract::tests::body_amid_prose as body_of;
 
     #[test]
     fn entities_escaped_twice_and_mojibake_written_as_entities_read_as_text() {

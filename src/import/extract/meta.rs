@@ -108,15 +108,13 @@ pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Opti
         }
         // A headline set in capitals takes the declared title's own case when it is the same
         // words: the capitals are the page's type style.
-        let shouting = !h.chars().any(char::is_lowercase);
-        for d in &declared {
-            let dn = norm(d);
-            let bare = strip_site(d, site);
-            if shouting && dn == hn && d.chars().any(char::is_lowercase) {
-                return Some(d.clone());
-            }
-            if shouting && norm(&bare) == hn && bare.chars().any(char::is_lowercase) {
-                return Some(bare.to_string());
+        if !h.chars().any(char::is_lowercase) {
+            let cased = declared
+                .iter()
+                .flat_map(|d| [d.clone(), strip_site(d, site)])
+                .find(|c| norm(c) == hn && c.chars().any(char::is_lowercase));
+            if cased.is_some() {
+                return cased;
             }
         }
         if declared.iter().any(|d| {

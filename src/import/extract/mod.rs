@@ -211,7 +211,10 @@ fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptio
     }
     // Mojibake written as entities (`isn&acirc;&euro;&trade;t`) only shows once parsed.
     let text = blocks::render(&blocks);
-    crate::import::charset::repair_mojibake(&text).into_owned()
+    match crate::import::charset::repair_mojibake(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(repaired) => repaired,
+    }
 }
 
 /// Parses a page into the tree every reader works on, with streamed segments put where the
@@ -250,6 +253,17 @@ mod tests {
     fn body_of(article: &str) -> String {
         let url = Url::parse("https://news.test/world/bridge.html").unwrap();
         extract_html(&page(article), Some(&url)).body
+    }
+
+    /// The body of a test page with `article` between two paragraphs of prose, read without
+    /// the page's address, so that links and pictures stay as written. Other modules' tests
+    /// use it too.
+    pub(super) fn body_amid_prose(article: &str) -> String {
+        extract_html(
+            &page(&format!("<p>{PROSE}</p>{article}<p>{PROSE}</p>")),
+            None,
+        )
+        .body
     }
 
     #[test]

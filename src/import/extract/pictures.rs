@@ -116,17 +116,7 @@ pub(super) fn is_image_file(href: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::import::extract::extract_html;
-
-    fn body_of(article: &str) -> String {
-        let prose = "<p>The council voted on Tuesday to close the old bridge, citing safety \
-            reports, rising costs and a long list of repairs that never happened.</p>";
-        let html = format!(
-            "<html><body><nav><a href=/>Home</a></nav><article><h1>Bridge closes</h1>\
-             {prose}{article}{prose}</article></body></html>"
-        );
-        extract_html(&html, None).body
-    }
+    use crate::import::extract::tests::body_amid_prose as body_of;
 
     #[test]
     fn a_banner_whose_alt_text_is_a_call_to_action_is_left_out() {
