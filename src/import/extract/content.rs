@@ -21,9 +21,9 @@ const LOOSE_TAGS: &[&str] = &[
 pub(super) fn find_article(doc: &Html, a: &Analysis) -> Vec<NodeId> {
     let mut sc = Scores::default();
     score_paragraphs(doc.tree.root(), a, &mut sc);
-    let scores = sc.score;
+    let scores = &sc.score;
     let mut best: Option<(NodeId, f32)> = None;
-    for (&id, &raw) in &scores {
+    for (&id, &raw) in scores {
         let s = raw * (1.0 - a.link_density(id));
         // Equal scores (a block repeated on the page) go to the earlier element, whatever
         // order the map yields them in, so that every run extracts the same article.
@@ -34,9 +34,9 @@ pub(super) fn find_article(doc: &Html, a: &Analysis) -> Vec<NodeId> {
     let Some((top, top_score)) = best else {
         return vec![body_or_root(doc)];
     };
-    let top = climb(doc, a, &scores, top, top_score);
+    let top = climb(doc, a, scores, top, top_score);
     let top = cover_prose(doc, a, &sc.good, top);
-    let article = super::lede::with_opening(doc, a, with_siblings(doc, a, &scores, top));
+    let article = super::lede::with_opening(doc, a, with_siblings(doc, a, &sc, top));
     super::faq::with_faq(doc, a, article)
 }
 
@@ -224,12 +224,8 @@ fn is_body(n: NodeRef<Node>) -> bool {
 }
 
 /// The best element plus siblings that score well or read like article paragraphs.
-fn with_siblings(
-    doc: &Html,
-    a: &Analysis,
-    scores: &HashMap<NodeId, f32>,
-    top: NodeId,
-) -> Vec<NodeId> {
+fn with_siblings(doc: &Html, a: &Analysis, sc: &Scores, top: NodeId) -> Vec<NodeId> {
+    let scores = &sc.score;
     let top_score = scores.get(&top).copied().unwrap_or(0.0) * (1.0 - a.link_density(top));
     // Siblings are looked for beside the outermost wrapper that holds nothing else: layouts
     // wrap each stretch of a story in a section inside a block, and the blocks are siblings.
@@ -277,7 +273,63 @@ fn with_siblings(
             out.push(sib.id());
         }
     }
+    if out.len() == 1 {
+        if let Some((before, after)) = parts_beside_wrapper(doc, a, &sc.good, top) {
+            return before.into_iter().chain(out).chain(after).collect();
+        }
+    }
     out
+}
+
+/// Levels looked up for a story split into blocks further out than the article's wrapper.
+const PART_LEVELS: usize = 4;
+
+/// The other parts of a story split into page-builder blocks of one class, when the blocks sit
+/// a few wrappers above the article's element (each wrapper adding little beside it, such as a
+/// share aside): the same-class siblings before and after the block holding the article.
+fn parts_beside_wrapper(
+    doc: &Html,
+    a: &Analysis,
+    good: &HashMap<NodeId, u32>,
+    wrapper: NodeId,
+) -> Option<(Vec<NodeId>, Vec<NodeId>)> {
+    let text = a.stat(wrapper).text;
+    let node = doc.tree.get(wrapper)?;
+    // Each part repeats the article's own element: the same template rendered per stretch.
+    let article_class = node.value().as_element()?.attr("class")?;
+    let holds_article_kind = |n: &NodeRef<Node>| {
+        n.descendants().any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| e.attr("class") == Some(article_class))
+        })
+    };
+    for block in node.ancestors().take(PART_LEVELS) {
+        if !block.value().is_element() || is_body(block) {
+            return None;
+        }
+        // A wrapper that adds more than a little is no longer just around the article.
+        if a.stat(block.id()).text > text + text / 4 {
+            return None;
+        }
+        let Some(class) = block.value().as_element().and_then(|e| e.attr("class")) else {
+            continue;
+        };
+        let part = |n: &NodeRef<Node>| {
+            n.value().as_element().and_then(|e| e.attr("class")) == Some(class)
+                && !a.junk.contains(&n.id())
+                && a.link_density(n.id()) < 0.5
+                && a.stat(n.id()).text > 200
+                && good.get(&n.id()).copied().unwrap_or(0) * 10 >= a.stat(n.id()).text * 6
+                && holds_article_kind(n)
+        };
+        let before: Vec<NodeId> = block.prev_siblings().filter(part).map(|n| n.id()).collect();
+        let after: Vec<NodeId> = block.next_siblings().filter(part).map(|n| n.id()).collect();
+        if !before.is_empty() || !after.is_empty() {
+            return Some((before.into_iter().rev().collect(), after));
+        }
+    }
+    None
 }
 
 /// Whether a classless sibling is a part of the story like the article's own block: both
@@ -371,6 +423,44 @@ pub(super) mod tests {
         let text = article_text(&html);
         assert!(text.contains("The council voted"), "{text}");
         assert!(!text.contains("Our studio"), "{text}");
+    }
+
+    #[test]
+    fn a_story_split_into_builder_blocks_is_read_from_every_block() {
+        let para = |topic: &str| {
+            format!(
+                "<p>The {topic} story goes on, with a detail, a quote, and more of the \
+                 reporting that readers came for.</p>"
+            )
+        };
+        // The block holding the top-scoring stretch also holds a share aside, so the
+        // stretch's own wrapper has no siblings: the other stretches sit a level up.
+        let block = |topic: &str, n: usize, aside: &str| {
+            format!(
+                "<div class=acf><div class=wrap><section class=story>{}</section>{aside}\
+                 </div></div>",
+                para(topic).repeat(n)
+            )
+        };
+        let aside = "<aside><a href=/s>Share this article</a> <a href=/n>Newsletter</a> \
+                     <a href=/f>Facebook</a> <a href=/r>Reddit</a> <a href=/e>Email</a></aside>";
+        let html = format!(
+            "<body><div id=body>{}{}{}</div><div class=promo><div class=wrap>\
+             <section class=shop>{}</section></div></div></body>",
+            block("opening", 6, aside),
+            block("middle", 3, ""),
+            block("closing", 3, ""),
+            para("shop").repeat(3)
+        );
+        let text = article_text(&html);
+        for part in ["opening", "middle", "closing"] {
+            assert!(
+                text.contains(&format!("The {part} story")),
+                "{part}: {text}"
+            );
+        }
+        assert!(!text.contains("The shop story"), "{text}");
+        assert!(!text.contains("Share this article"), "{text}");
     }
 
     #[test]
