@@ -179,9 +179,13 @@ fn og_declares(s: &Signals, day: &str) -> bool {
         .any(|d| d.day == day)
 }
 
-/// The first date the page labels as the publication ("Published …", "Posted on …").
+/// The first date the page labels as the publication ("Published …", "Posted on …"); a note
+/// in the text ("this post was originally published on …") only when there is no such label.
 fn labelled(s: &Signals) -> Option<Stamp> {
-    s.labelled_published.iter().find_map(|t| parse_visible(t))
+    s.labelled_published
+        .iter()
+        .chain(&s.published_in_prose)
+        .find_map(|t| parse_visible(t))
 }
 
 /// Whether the page shows the day with month and day swapped: `06/11/2023` read in the wrong
@@ -475,6 +479,22 @@ mod tests {
     fn a_labelled_publication_date_beats_an_unshown_declared_day() {
         let s = declared_page("<p>Posted on</p><p>April 13, 2023</p><h1>T</h1><p>x</p>");
         assert_eq!(published(&s, None, None, None).unwrap().day, "2023-04-13");
+    }
+
+    #[test]
+    fn the_page_s_posted_label_beats_a_note_in_the_text_about_a_first_publication() {
+        let s = page(
+            "<html><body><h1>T</h1><p>Body. Update note: this post was originally published \
+             on the 21st of June 2017 and updated on the 18th of July 2025.</p>\
+             <div class=meta><span>Posted on April 13, 2023</span></div></body></html>",
+        );
+        assert_eq!(published(&s, None, None, None).unwrap().day, "2023-04-13");
+        // With no label of its own, the page is dated by the note.
+        let s = page(
+            "<html><body><h1>T</h1><p>Body. This post was originally published on 26 Sep \
+             2019.</p></body></html>",
+        );
+        assert_eq!(published(&s, None, None, None).unwrap().day, "2019-09-26");
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub(super) struct Signals {
     pub date_texts: Vec<String>,
     /// Dates after a "Published" / "Posted on" label in the visible text, in order.
     pub labelled_published: Vec<String>,
+    /// Dates a sentence says the page was first published on ("This post was originally
+    /// published on …"), in order: a note in the text, below a label of the page's own.
+    pub published_in_prose: Vec<String>,
     /// Set after a lone publication label: the next text holds the date.
     pub_pending: bool,
     /// Set after a text that dates something other than the page ("Joined", "Member since").
@@ -421,10 +424,10 @@ mod tests {
             .iter()
             .filter_map(|t| super::super::dates::parse_visible(t).map(|d| d.day))
             .collect();
-        assert_eq!(
-            days,
-            ["2023-04-26", "2023-04-13", "2023-05-02", "2019-09-26"]
-        );
+        assert_eq!(days, ["2023-04-26", "2023-04-13", "2023-05-02"]);
+        // A note in the text about the first publication is kept apart, below the labels.
+        assert_eq!(s.published_in_prose.len(), 1);
+        assert!(s.published_in_prose[0].contains("26 sep 2019"));
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub(super) fn labelled_date(s: &mut Signals, text: &str) {
     }
     let lower = t.to_lowercase();
     let head = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let label = published_label(head).or_else(|| {
+    let opening = published_label(head);
+    let label = opening.or_else(|| {
         ["originally published", "first published"]
             .into_iter()
             .find(|l| lower.contains(l))
@@ -55,8 +56,13 @@ pub(super) fn labelled_date(s: &mut Signals, text: &str) {
     let rest = lower.split_once(label).map_or("", |(_, r)| r);
     let rest = rest.get(..rest.len().min(60)).unwrap_or(rest);
     if rest.bytes().any(|b| b.is_ascii_digit()) {
-        if parse_visible(rest).is_some() {
+        if parse_visible(rest).is_none() {
+            return;
+        }
+        if opening.is_some() {
             s.labelled_published.push(rest.to_string());
+        } else {
+            s.published_in_prose.push(rest.to_string());
         }
     } else if t.len() < 40 {
         s.pub_pending = true;
