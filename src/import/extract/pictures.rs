@@ -1,6 +1,6 @@
 //! Which pictures of the article are kept, and where each one's file is: lazy loaders' real
 //! addresses instead of their placeholders, the widest `srcset` candidate, and no icons,
-//! logos, badges or call-to-action banners.
+//! logos, badges, author portraits or call-to-action banners.
 
 use std::sync::LazyLock;
 
@@ -70,7 +70,8 @@ fn largest_candidate(srcset: &str) -> Option<&str> {
 /// A picture that decorates rather than illustrates: an icon or pixel drawn at 48 pixels or
 /// less, a badge or logo named so in its alt text ("Allianz Logo", "Icon of a milk bottle"), a
 /// vector file with a label for alt text, which is how sites ship icons and logos, or a
-/// banner whose alt text is a call to action ("Click here to view the top movers").
+/// banner whose alt text is a call to action ("Click here to view the top movers"), or a
+/// person's portrait from a byline or author box ("Headshot of …", an avatar file).
 pub(super) fn is_decoration(el: &Element, url: &str) -> bool {
     let small = ["width", "height"].iter().any(|a| {
         el.attr(a)
@@ -84,14 +85,37 @@ pub(super) fn is_decoration(el: &Element, url: &str) -> bool {
         .unwrap_or("")
         .to_lowercase();
     let lower = alt.to_lowercase();
-    let named = matches!(last_word.as_str(), "logo" | "icon" | "badge")
-        || ["icon of ", "logo of ", "an icon ", "icon: "]
+    let named = matches!(
+        last_word.as_str(),
+        "logo" | "icon" | "badge" | "headshot" | "avatar"
+    ) || [
+        "icon of ",
+        "logo of ",
+        "an icon ",
+        "icon: ",
+        "headshot of ",
+        "avatar of ",
+        "author photo",
+        "photo of the author",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let vector_label = path.ends_with(".svg") && alt.split_whitespace().count() <= 3;
+    small || named || vector_label || is_portrait_file(&path) || CALL_TO_ACTION.is_match(alt)
+}
+
+/// A picture file that is a person's profile portrait (a byline's or author box's headshot,
+/// a commenter's avatar), not a picture of the story.
+fn is_portrait_file(path: &str) -> bool {
+    path.contains("gravatar.com/")
+        || ["/avatar", "profile_photo", "profile-photo", "headshot"]
             .iter()
-            .any(|p| lower.starts_with(p));
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    let vector_label =
-        path.to_ascii_lowercase().ends_with(".svg") && alt.split_whitespace().count() <= 3;
-    small || named || vector_label || CALL_TO_ACTION.is_match(alt)
+            .any(|p| path.contains(p))
 }
 
 /// Alt text that asks the reader to do something: the picture is a button or a banner.
@@ -139,9 +163,20 @@ mod tests {
              <p><img src=/pick.svg alt=\"Editor's Pick\"></p>\
              <p><img src=/milk.png alt='Icon of a milk bottle in a colourful gradient'></p>\
              <p><img src=/chart.svg alt='Share of bridges closed for repairs, 2010 to 2025'></p>\
-             <p><img src=/bridge.jpg width=800 alt='The bridge at dusk'></p>",
+             <p><img src=/bridge.jpg width=800 alt='The bridge at dusk'></p>\
+             <p><img src=/rover/profile_photos/29dc.file alt='Jane Doe'></p>\
+             <p><img src=/jd.jpg alt='Headshot of Jane Doe'></p>\
+             <p><img src='https://secure.gravatar.com/avatar/9f1c?s=96' alt='Jane'></p>",
         );
-        for gone in ["check.png", "insurer.png", "pick.svg", "milk.png"] {
+        for gone in [
+            "check.png",
+            "insurer.png",
+            "pick.svg",
+            "milk.png",
+            "profile_photos",
+            "jd.jpg",
+            "gravatar",
+        ] {
             assert!(!body.contains(gone), "{gone}: {body}");
         }
         assert!(
