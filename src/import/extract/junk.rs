@@ -88,7 +88,18 @@ pub(super) fn is_question_toggle(node: ego_tree::NodeRef<scraper::Node>) -> bool
     if el.name() != "button" || !toggle {
         return false;
     }
-    scraper::ElementRef::wrap(node).is_some_and(|e| super::signals::text_of(e).ends_with('?'))
+    // The text a reader sees: an icon's `<svg><title>Open accordion</title>` is not part of it.
+    let shown: String = node
+        .descendants()
+        .filter_map(|d| d.value().as_text().map(|t| (d, t)))
+        .filter(|(d, _)| {
+            !d.ancestors()
+                .take_while(|a| a.id() != node.id())
+                .any(|a| a.value().as_element().is_some_and(is_hard_junk))
+        })
+        .map(|(_, t)| &**t)
+        .collect();
+    shown.trim_end().ends_with('?')
 }
 
 /// How sure the class, id or tag are that an element is chrome.

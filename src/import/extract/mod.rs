@@ -272,11 +272,19 @@ mod tests {
             "<p>{PROSE}</p><h3><button aria-expanded=false aria-controls=a1 \
              onclick=\"steal()\">Does the detour add tolls?</button></h3>\
              <div id=a1><p>No, the detour uses the ring road, which has no tolls.</p></div>\
-             <button aria-expanded=false>Show more</button><button>Why not?</button>"
+             <button aria-expanded=false>Show more</button><button>Why not?</button>\
+             <button aria-controls=a2><div><h3>Is the ring road open at night?</h3></div>\
+             <svg><title>Open accordion</title><path d=M0/></svg></button>\
+             <div id=a2><p>Yes, all night, with one lane closed for repairs until May.</p></div>"
         );
         let body = body_of(&article);
         assert!(body.contains("### Does the detour add tolls?"), "{body}");
-        for absent in ["Show more", "Why not", "steal"] {
+        // The question's chevron icon is no part of what the reader sees.
+        assert!(
+            body.contains("### Is the ring road open at night?"),
+            "{body}"
+        );
+        for absent in ["Show more", "Why not", "steal", "Open accordion"] {
             assert!(!body.contains(absent), "{absent}: {body}");
         }
     }
