@@ -129,11 +129,17 @@ fn collect(
             }
         }
         Node::Element(el) => {
-            if depth > MAX_DEPTH || (junk::is_hard_junk(el) && !junk::is_question_toggle(node)) {
+            let question = junk::is_question_toggle(node);
+            if depth > MAX_DEPTH || (junk::is_hard_junk(el) && !question) {
                 a.junk.insert(node.id());
                 return Stat::default();
             }
-            let mut strength = junk::soft_junk(el);
+            // A FAQ's question button is read whatever its class says ("faq-list__button").
+            let mut strength = if question {
+                junk::Soft::No
+            } else {
+                junk::soft_junk(el)
+            };
             if strength == junk::Soft::Weak && junk::is_subheading_header(node) {
                 strength = junk::Soft::No;
             }

@@ -76,7 +76,8 @@ pub(super) fn is_hard_junk(el: &Element) -> bool {
         .is_some_and(|r| JUNK_ROLES.contains(&r.trim()))
 }
 
-/// The button that opens an accordion panel (`aria-expanded` or `aria-controls`) and asks a
+/// The button that opens an accordion panel (`aria-expanded`, `aria-controls`, or a class
+/// naming a FAQ, accordion or toggle; a `<button>` or an element with the button role) and asks a
 /// question: a FAQ's question, the heading of the answer it unfolds. Its text is read (only
 /// text, as for any element, reaches the Markdown); other toggles ("Show more", "Menu") stay
 /// out with the rest of the form controls.
@@ -84,8 +85,14 @@ pub(super) fn is_question_toggle(node: ego_tree::NodeRef<scraper::Node>) -> bool
     let Some(el) = node.value().as_element() else {
         return false;
     };
-    let toggle = el.attr("aria-expanded").is_some() || el.attr("aria-controls").is_some();
-    if el.name() != "button" || !toggle {
+    let class = el.attr("class").unwrap_or("").to_ascii_lowercase();
+    let toggle = el.attr("aria-expanded").is_some()
+        || el.attr("aria-controls").is_some()
+        || ["faq", "accordion", "question", "toggle", "collapse"]
+            .iter()
+            .any(|w| class.contains(w));
+    let button = el.name() == "button" || el.attr("role").is_some_and(|r| r.trim() == "button");
+    if !button || !toggle {
         return false;
     }
     // The text a reader sees: an icon's `<svg><title>Open accordion</title>` is not part of it.
