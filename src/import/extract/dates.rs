@@ -214,12 +214,29 @@ fn utc_shift(s: &Signals, p: &Stamp) -> Option<Stamp> {
         day.succ_opt()?
     };
     let n = neighbour.format("%Y-%m-%d").to_string();
-    let shown = s.visible_dates.iter().any(|v| v.day == n);
-    shown.then_some(Stamp {
+    if !s.visible_dates.iter().any(|v| v.day == n) {
+        return None;
+    }
+    // A `<time>` that gives the same moment in the outlet's own zone keeps the time of day.
+    let local = s
+        .times
+        .iter()
+        .filter_map(|t| parse(&t.value))
+        .find(|t| t.day == n && same_instant(t, p));
+    Some(local.unwrap_or(Stamp {
         day: n,
         time: None,
         zone: None,
-    })
+    }))
+}
+
+/// Whether two stamps with times and zones name the same moment.
+fn same_instant(a: &Stamp, b: &Stamp) -> bool {
+    let instant = |s: &Stamp| {
+        s.zone.as_ref()?;
+        chrono::DateTime::parse_from_rfc3339(&s.render()).ok()
+    };
+    matches!((instant(a), instant(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// The page's own first date when it shows one right before the update date ("December 3,
@@ -426,6 +443,13 @@ mod tests {
         assert_eq!(day(&page("", "January 19, 2020 / 12:25 PM")), "2020-01-19");
         // A day that is not a neighbour, in the site chrome: the declared day stands.
         assert_eq!(day(&page("January 22, 2020", "")), "2020-01-20");
+        // A `<time>` giving the same moment in the outlet's zone keeps the time of day.
+        let local = "<time datetime=\"2020-01-19T22:49:32-11:00\">January 19, 2020</time>";
+        let s = page("", local);
+        assert_eq!(
+            published(&s, None, None, None).unwrap().render(),
+            "2020-01-19T22:49:32-11:00"
+        );
     }
 
     #[test]
