@@ -127,6 +127,22 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     out
 }
 
+/// A line whose text is written twice with nothing between (`30 January 2025 / 23:07
+/// GMT30 January 2025 / 23:07 GMT`, `MENUMENU`): layouts render one element for small and one
+/// for large screens, and the copied text runs both together. One copy is the line.
+fn undoubled(text: String) -> String {
+    let half = text.len() / 2;
+    let doubled = text.len() >= 8
+        && text.len() % 2 == 0
+        && text.is_char_boundary(half)
+        && text[..half] == text[half..];
+    if doubled {
+        text[..half].to_string()
+    } else {
+        text
+    }
+}
+
 /// One non-empty line with what it was recognised as.
 struct Line {
     text: String,
@@ -139,6 +155,7 @@ struct Line {
 
 impl Line {
     fn new(text: String) -> Line {
+        let text = undoubled(text);
         let words = text.split_whitespace().count();
         let date = (words <= 10).then(|| date_in_line(&text)).flatten();
         // `By Jane Roe April 12, 2024`: the date after a byline.
@@ -398,6 +415,22 @@ mod tests {
         assert!(a.body.contains("Knee lift") && a.body.contains("seven presser feet"));
         assert!(!a.body.contains("Photo credit"), "{}", a.body);
         assert!(!a.body.contains("Threading") && !a.body.contains("Copyright"));
+    }
+
+    #[test]
+    fn a_line_copied_twice_from_two_layouts_is_read_once() {
+        let story = "The council met for eleven hours before the vote was finally taken.\n\
+            Members of the opposition said the plan cuts too much from public transport.\n";
+        let dump = format!(
+            "MENUMENU\nYou may also like\nDecember 19, 2025\nCouncil approves budget\n\
+             Jane Roe\n30 January 2025 / 23:07 GMT30 January 2025 / 23:07 GMT\n{story}{story}"
+        );
+        let article = parse(&dump, None);
+        assert_eq!(article.title.as_deref(), Some("Council approves budget"));
+        assert_eq!(
+            article.date.as_deref().map(|d| &d[..10]),
+            Some("2025-01-30")
+        );
     }
 
     #[test]
