@@ -115,13 +115,21 @@ impl Writer {
         from: &str,
         page_url: Option<&url::Url>,
     ) -> Result<Planned> {
-        let title = clean_line(article.title.as_deref().unwrap_or(""));
-        if title.is_empty() {
-            bail!("no headline found");
-        }
+        // Without a body the page is no article at all (a listing, a cut-off save), whatever
+        // headline-like line it has: that is the first thing to tell the user.
         let body = sanitize(article.body.trim());
         if body.trim().is_empty() {
-            bail!("no article text found");
+            bail!(
+                "no article text found: the page holds no paragraphs of prose; check that the \
+                 file is the whole saved article page"
+            );
+        }
+        let title = clean_line(article.title.as_deref().unwrap_or(""));
+        if title.is_empty() {
+            bail!(
+                "no headline found: the page has no <h1>, og:title or <title>, nor a headline \
+                 line above the text; add one to the input and import it again"
+            );
         }
         let url = self.source_url(article, page_url)?;
         if let Some(other) = self.written.get(&url_key(url.as_str())) {
