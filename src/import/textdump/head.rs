@@ -90,9 +90,6 @@ fn headline(above: &[Line], slug: &[String]) -> Option<usize> {
             // One standfirst may sit between headline and body; a second prose line is
             // another block of the page.
             prose_lines += 1;
-            if prose_lines > 1 {
-                break;
-            }
             continue;
         }
         if line.text.len() > 300 {
@@ -102,6 +99,12 @@ fn headline(above: &[Line], slug: &[String]) -> Option<usize> {
             continue;
         }
         let score = headline_score(above, i, slug);
+        // Above a second prose line comes another block of the page, unless the line has
+        // the headline's own byline or dateline under it (the text started above a product
+        // box or a disclosure, not where the body was taken from).
+        if prose_lines > 1 && score < DATELINE_BONUS {
+            continue;
+        }
         // Iterating upwards, a tie keeps the line nearest the body.
         if best.is_none_or(|(_, s)| score > s) {
             best = Some((i, score));
@@ -136,6 +139,9 @@ fn is_headline_shaped(line: &Line) -> bool {
         && !is_chrome_word(&line.text)
 }
 
+/// What a byline or date right under a line adds to its headline score.
+const DATELINE_BONUS: u32 = 2;
+
 /// How much a candidate line looks like the headline (see the module header).
 fn headline_score(above: &[Line], i: usize, slug: &[String]) -> u32 {
     let mut score = 0;
@@ -149,7 +155,7 @@ fn headline_score(above: &[Line], i: usize, slug: &[String]) -> u32 {
         .iter()
         .any(|l| l.date.is_some() || byline(&l.text).is_some())
     {
-        score += 2;
+        score += DATELINE_BONUS;
     }
     if above.get(i + 1).is_some_and(|l| l.prose) {
         score += 1;
@@ -306,6 +312,22 @@ mod tests {
         let a = parse(&dump, None);
         assert_eq!(a.title.as_deref(), Some("Hear the whole show today"));
         assert_eq!(a.date, None);
+    }
+
+    #[test]
+    fn a_bylined_headline_is_found_above_a_disclosure_and_a_product_box() {
+        // A review whose longest run of text starts under a product box ("Amp / FROM /
+        // $1,795 at ampfit.com"), so a disclosure and the opening paragraph sit between that
+        // start and the headline with its byline and date.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/dumps-more/0039.txt"
+        );
+        let dump = std::fs::read_to_string(path).expect("fixture dump");
+        assert_eq!(
+            parse(&dump, None).title.as_deref(),
+            Some("I Tried Amp, the AI Strength Training System — and It May Replace My Gym Membership")
+        );
     }
 
     #[test]
