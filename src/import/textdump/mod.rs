@@ -133,7 +133,7 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
 fn undoubled(text: String) -> String {
     let half = text.len() / 2;
     let doubled = text.len() >= 8
-        && text.len() % 2 == 0
+        && text.len().is_multiple_of(2)
         && text.is_char_boundary(half)
         && text[..half] == text[half..];
     if doubled {
