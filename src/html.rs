@@ -116,9 +116,95 @@ pub fn is_root_relative(url: &str) -> bool {
     url.starts_with('/') && !url.starts_with("//")
 }
 
+/// Whether two image addresses show the same picture: the same file, or one file in another
+/// size (`dns-sign_FT.webp` and `dns-sign_FT-555x202.webp?v=3`, Shopify's `_600x600_crop_center`,
+/// WordPress's `-scaled`, `@2x`). A page's lead image is often its first picture in a smaller
+/// rendition, and a page that shows both shows the same picture twice.
+pub fn same_picture(a: &str, b: &str) -> bool {
+    let path = |u: &str| {
+        u.split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_ascii_lowercase()
+    };
+    let (pa, pb) = (path(a), path(b));
+    if pa.is_empty() || pb.is_empty() {
+        return false;
+    }
+    if pa == pb {
+        return true;
+    }
+    let (sa, sb) = (picture_stem(&pa), picture_stem(&pb));
+    // Short names ("1", "image") name different pictures in different folders.
+    sa == sb && sa.len() >= 8
+}
+
+/// A picture file's name without its extension and its size marks.
+fn picture_stem(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let mut stem = name.rsplit_once('.').map_or(name, |(s, _)| s).to_string();
+    loop {
+        let before = stem.len();
+        for mark in ["-scaled", "@2x", "@3x", "_crop_center", "_crop_top"] {
+            if let Some(s) = stem.strip_suffix(mark) {
+                stem = s.to_string();
+            }
+        }
+        // `-555x202`, `_600x600`, `_600x`, `-1024w`: a size.
+        if let Some(at) = stem.rfind(['-', '_']) {
+            let tail = &stem[at + 1..];
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+            let size = match tail.split_once('x') {
+                Some((w, h)) => digits(w) && (h.is_empty() || digits(h)),
+                None => tail.strip_suffix('w').is_some_and(digits),
+            };
+            if size && at > 0 {
+                stem.truncate(at);
+            }
+        }
+        if stem.len() == before {
+            return stem;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picture_in_another_size_is_the_same_picture() {
+        let lead = "https://blog.example/wp-content/uploads/2025/12/always-dns-sign_FT.webp";
+        for other in [
+            lead,
+            "https://blog.example/wp-content/uploads/2025/12/always-dns-sign_FT-555x202.webp?v=3",
+            "https://cdn.example/always-dns-sign_FT-scaled.webp",
+            "//blog.example/wp-content/uploads/2025/12/always-dns-sign_FT@2x.webp",
+        ] {
+            assert!(same_picture(lead, other), "{other}");
+        }
+        assert!(same_picture(
+            "https://shop.example/cdn/shop/articles/best-cheap-earbuds.jpg?v=1",
+            "https://shop.example/cdn/shop/articles/best-cheap-earbuds_600x600_crop_center.jpg"
+        ));
+        assert!(same_picture(
+            "/images/world/a/1.jpg",
+            "/images/world/a/1.jpg"
+        ));
+        for other in [
+            "https://blog.example/uploads/always-dns-sign.webp",
+            "https://blog.example/uploads/2025/12/dns-outage-map.webp",
+            "",
+        ] {
+            assert!(!same_picture(lead, other), "{other}");
+        }
+        // Short names are told apart by their folder only.
+        assert!(!same_picture(
+            "/images/world/a/1.jpg",
+            "/images/world/b/1.jpg"
+        ));
+    }
 
     #[test]
     fn finds_both_quote_styles() {

@@ -14,8 +14,15 @@ use super::write::Planned;
 pub fn download(planned: &mut Planned, root: &Path, fetcher: &mut Fetcher) -> Vec<String> {
     let mut notes = Vec::new();
     let mut urls = image_urls(&planned.body);
+    // A lead image the body shows (in any size) is saved once, as the body's file: the page
+    // shows it once, and the archive holds one copy.
+    let lead_twin = planned.front.image.as_ref().and_then(|lead| {
+        urls.iter()
+            .find(|u| crate::html::same_picture(u, lead))
+            .cloned()
+    });
     if let Some(lead) = &planned.front.image {
-        if !urls.contains(lead) {
+        if lead_twin.is_none() {
             urls.push(lead.clone());
         }
     }
@@ -35,7 +42,8 @@ pub fn download(planned: &mut Planned, root: &Path, fetcher: &mut Fetcher) -> Ve
         match save(remote, root, &rel, n + 1, fetcher) {
             Ok(local) => {
                 planned.body = planned.body.replace(remote.as_str(), &local);
-                if planned.front.image.as_deref() == Some(remote.as_str()) {
+                let lead = planned.front.image.as_deref() == Some(remote.as_str());
+                if lead || lead_twin.as_deref() == Some(remote.as_str()) {
                     planned.front.image = Some(local);
                 }
             }

@@ -99,6 +99,9 @@ pub struct ArticleView<'a> {
     pub authors: &'a [String],
     pub summary: &'a str,
     pub image: Option<String>,
+    /// Whether the body already shows the lead image (article pages only): the theme then
+    /// leaves out its lead figure rather than show the same picture twice.
+    pub image_in_body: bool,
     pub views: Option<u64>,
     /// Body HTML: present on article pages and in feeds, absent in list items.
     pub body: Option<&'a str>,
@@ -111,6 +114,16 @@ pub struct ArticleView<'a> {
     /// Nearby articles of the same section and language (article pages only).
     pub related: Vec<RelatedView>,
     pub draft: bool,
+}
+
+/// Whether an article body's HTML shows the picture (an `<img src>` of it, in any size).
+fn body_shows(body_html: &str, picture: &str) -> bool {
+    crate::html::url_ranges(body_html)
+        .into_iter()
+        .filter(|r| {
+            body_html[..r.start].ends_with("src=\"") || body_html[..r.start].ends_with("src='")
+        })
+        .any(|r| crate::html::same_picture(&body_html[r], picture))
 }
 
 /// A related article.
@@ -170,6 +183,10 @@ impl<'a> Viewer<'a> {
             authors: &a.authors,
             summary: &a.summary,
             image: a.image.as_deref().map(|img| self.urls.resolve(img)),
+            image_in_body: full
+                && a.image
+                    .as_deref()
+                    .is_some_and(|img| body_shows(&a.body_html, img)),
             views: a.views,
             body: full.then_some(a.body_html.as_str()),
             source: &a.source,

@@ -286,3 +286,57 @@ fn images_are_downloaded_next_to_the_site_and_linked_locally() {
     s.build();
     assert!(s.exists("images/politics/with-photo/1.png"));
 }
+
+#[test]
+fn a_lead_image_the_body_shows_in_another_size_is_saved_once() {
+    let png = b"\x89PNG\r\n\x1a\nsmall".to_vec();
+    let server = Server::start(vec![
+        robots(""),
+        (
+            "/img/old-bridge-at-dusk-555x202.png",
+            vec![Reply::ok("image/png", png.clone())],
+        ),
+        (
+            "/img/old-bridge-at-dusk.png",
+            vec![Reply::ok("image/png", b"large".to_vec())],
+        ),
+    ]);
+    // The stub extractor reads the body as written: Markdown here.
+    let html = format!(
+        "<html><head><title>Bridge</title>\
+         <link rel=\"canonical\" href=\"https://planet.example/world/bridge\">\
+         <meta property=\"og:image\" content=\"{lead}\"></head><body>\
+         ![The bridge at dusk]({small})\n\nThe council voted to close the old bridge.</body></html>",
+        lead = server.url("/img/old-bridge-at-dusk.png"),
+        small = server.url("/img/old-bridge-at-dusk-555x202.png"),
+    );
+    let s = site();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("p.html");
+    fs::write(&input, html).unwrap();
+    let mut o = options(&s, &[&input.display().to_string()]);
+    o.download_images = true;
+    let r = run(&o);
+    assert_eq!(r.count(Outcome::Created), 1, "{r:?}");
+    let text = fs::read_to_string(s.root().join(&r.items[0].path)).unwrap();
+    assert!(text.contains("image: /images/"), "{text}");
+    let local = text
+        .lines()
+        .find_map(|l| l.strip_prefix("image: "))
+        .unwrap()
+        .to_string();
+    assert!(
+        text.contains(&format!("![The bridge at dusk]({local})")),
+        "{text}"
+    );
+    assert!(
+        server.hits_of("/img/old-bridge-at-dusk.png").is_empty(),
+        "the large copy is not fetched"
+    );
+    // The built page shows the picture once: in the body, not again as a lead figure.
+    s.build();
+    let rel = r.items[0].path.with_extension("");
+    let rel = rel.strip_prefix("content").unwrap().display().to_string();
+    let page = s.read(&format!("{rel}/index.html"));
+    assert!(!page.contains("lead-image"), "{page}");
+}

@@ -118,3 +118,27 @@ fn armenian_and_azerbaijani_pages_are_localised() {
     let az = site.read("az/world/z/index.html");
     assert!(az.contains("12 iyun 2025") && az.contains("Mənbə"));
 }
+
+#[test]
+fn a_lead_image_the_body_already_shows_is_not_shown_twice() {
+    let site = Site::new("title: Mirror\nbase_url: https://mirror.example/\n");
+    let lead = "https://cdn.outlet.example/2025/12/bridge-at-dusk.jpg";
+    site.article(
+        "world/shown.md",
+        &format!("title: Shown\ndate: 2025-03-01\nimage: {lead}"),
+        "![The bridge at dusk](https://cdn.outlet.example/2025/12/bridge-at-dusk-555x202.jpg?v=2)\n\nThe council voted.",
+    )
+    .article(
+        "world/other.md",
+        &format!("title: Other\ndate: 2025-03-02\nimage: {lead}"),
+        "![The council chamber](https://cdn.outlet.example/2025/12/council-chamber.jpg)\n\nThe council met.",
+    )
+    .build();
+    let shown = site.read("world/shown/index.html");
+    assert!(!shown.contains("class=\"lead-image\""), "{shown}");
+    assert!(shown.contains("bridge-at-dusk-555x202.jpg"));
+    // Link previews still name the lead image.
+    assert!(shown.contains(&format!("<meta property=\"og:image\" content=\"{lead}\">")));
+    let other = site.read("world/other/index.html");
+    assert!(other.contains("class=\"lead-image\""), "{other}");
+}
