@@ -319,11 +319,7 @@ mod tests {
         // A review whose longest run of text starts under a product box ("Amp / FROM /
         // $1,795 at ampfit.com"), so a disclosure and the opening paragraph sit between that
         // start and the headline with its byline and date.
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/import/dumps-more/0039.txt"
-        );
-        let dump = std::fs::read_to_string(path).expect("fixture dump");
+        let dump = super::super::tests::fixture_dump("dumps-more/0039.txt");
         assert_eq!(
             parse(&dump, None).title.as_deref(),
             Some("I Tried Amp, the AI Strength Training System — and It May Replace My Gym Membership")

@@ -361,7 +361,7 @@ pub fn guess_lang(text: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     const DUMP: &str = "menu\nfacebook\nsearch\nПри использовании материалов ссылка на Outlet.ru обязательна\n\
@@ -372,6 +372,11 @@ mod tests {
         The opposition voted against the plan, saying it cuts too much from public transport.\n\n\
         Views: 1 024\nshare\nPOLITICS\nMayor opens bridge\n";
 
+    /// A page-text dump of the project's fixtures (`tests/fixtures/import/<rel>`).
+    pub(in crate::import::textdump) fn fixture_dump(rel: &str) -> String {
+        let path = format!("{}/tests/fixtures/import/{rel}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
     #[test]
     fn finds_article_parts_by_line_shape() {
         let a = parse(DUMP, None);
@@ -437,11 +442,7 @@ mod tests {
     fn a_date_line_above_a_misplaced_body_start_still_dates_the_article() {
         // A movers' guide whose longest prose run is a company profile deep in the page, so the
         // head is read above the wrong start; its dateline is the first date line of the page.
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/import/dumps-check/0056.txt"
-        );
-        let dump = std::fs::read_to_string(path).expect("fixture dump");
+        let dump = fixture_dump("dumps-check/0056.txt");
         assert_eq!(parse(&dump, None).date.as_deref(), Some("2025-12-19"));
         // A date after the article belongs to something else.
         let story = "The council met for eleven hours before the vote was finally taken.\n\
