@@ -11,65 +11,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::date_keys::{GENERIC_KEYS, MODIFIED_KEYS, PUBLISHED_KEYS};
 use super::datetext::{make, month_number};
 pub(super) use super::datetext::{parse, parse_visible, Stamp};
 use super::signals::Signals;
-
-/// Meta keys that hold the publication date, most specific first.
-const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time",
-    "og:article:published_time",
-    "article:published",
-    "datepublished",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date.created",
-    "dcterms.created",
-    "citation_publication_date",
-    "citation_date",
-    "publish-date",
-    "publish_date",
-    "publishdate",
-    "publication_date",
-    "pubdate",
-    "og:published_time",
-    "published_time",
-    "article.published",
-    "original-publish-date",
-    "originalpublicationdate",
-    "article_date_original",
-    "cxenseparse:recs:publishtime",
-    "rnews:datepublished",
-    "date_published",
-    "sailthru.published_time",
-    "displaydate",
-    "published",
-    "article:created",
-    "created",
-    "pub_date",
-    "publication-date",
-    "date.created",
-    "published-date",
-    "date-published",
-    "published_date",
-];
-
-/// Generic date meta keys: as often the last change as the publication, so they only count
-/// when the page shows the same day or nothing better.
-const GENERIC_KEYS: &[&str] = &["date", "dc.date", "dcterms.date"];
-
-/// Meta keys that hold the last update.
-const MODIFIED_KEYS: &[&str] = &[
-    "article:modified_time",
-    "og:updated_time",
-    "datemodified",
-    "dc.date.modified",
-    "dcterms.modified",
-    "last-modified",
-    "lastmod",
-];
 
 /// The publication date. A declared date (JSON-LD, meta tags, marked `<time>`) wins, but the
 /// page's visible dates arbitrate: when the page shows the update date and not the declared

@@ -470,4 +470,35 @@ mod tests {
             "h3"
         )));
     }
+
+    #[test]
+    fn a_faq_s_question_buttons_are_read_and_other_controls_are_not() {
+        let article = "<h3><button aria-expanded=false aria-controls=a1 \
+             onclick=\"steal()\">Does the detour add tolls?</button></h3>\
+             <div id=a1><p>No, the detour uses the ring road, which has no tolls.</p></div>\
+             <button aria-expanded=false>Show more</button><button>Why not?</button>\
+             <button aria-controls=a2><div><h3>Is the ring road open at night?</h3></div>\
+             <svg><title>Open accordion</title><path d=M0/></svg></button>\
+             <div id=a2><p>Yes, all night, with one lane closed for repairs until May.</p></div>\
+             <div role=button aria-expanded=false><h3>Are bikes allowed on it?</h3></div>\
+             <div><p>Only on the path beside it, which opened last spring. Riders must dismount on the \
+             bridge, where the path narrows, and at both ends.</p></div>\
+             <button class=faq-list__label-button><img alt=Expand src=/e.svg>\
+             <div>Will buses stop there?</div></button>\
+             <div><p>Two routes will stop at the new interchange. The council expects the first \
+             buses in June, once the shelters and the crossing are finished.</p></div>";
+        let body = crate::import::extract::tests::body_amid_prose(article);
+        assert!(body.contains("### Does the detour add tolls?"), "{body}");
+        // The question's chevron icon is no part of what the reader sees.
+        assert!(
+            body.contains("### Is the ring road open at night?"),
+            "{body}"
+        );
+        // Toggles drawn as a div with the button role, or named so by their class.
+        assert!(body.contains("### Are bikes allowed on it?"), "{body}");
+        assert!(body.contains("Will buses stop there?"), "{body}");
+        for absent in ["Show more", "Why not", "steal", "Open accordion"] {
+            assert!(!body.contains(absent), "{absent}: {body}");
+        }
+    }
 }
