@@ -193,9 +193,12 @@ impl Line {
 fn is_chrome_word(text: &str) -> bool {
     let lower = text.to_lowercase();
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+    // A name of letters and digits (`a16z`, `i18n`) is a word, not a button.
+    let digits = lower.chars().filter(char::is_ascii_digit).count();
+    let alphanumeric_name = letters > 0 && digits > 0 && letters + digits >= 4;
     // Glued widget names (`night_theme`, `share-line…`) and buttons like `A+`; a line of
     // several words with an underscore is text (a command, `-H <BMC_IP> -U admin`).
-    letters <= 2
+    (letters <= 2 && !alphanumeric_name)
         || (lower.contains('_') && !lower.contains(char::is_whitespace))
         || CHROME_WORDS.contains(&lower.as_str())
         || lower.starts_with("share")
@@ -491,6 +494,25 @@ pub(super) mod tests {
         assert!(!is_notice(
             "The council voted on new materials for schools."
         ));
+    }
+
+    #[test]
+    fn buttons_and_widget_names_are_chrome_but_alphanumeric_names_are_words() {
+        for chrome in [
+            "A+",
+            "A-",
+            "f",
+            "in",
+            "night_theme",
+            "Telegram",
+            "share-line",
+        ] {
+            assert!(is_chrome_word(chrome), "{chrome}");
+        }
+        // A podcast named `a16z` heads a section of a list of podcasts.
+        for word in ["a16z", "i18n", "Technovation"] {
+            assert!(!is_chrome_word(word), "{word}");
+        }
     }
 
     #[test]
