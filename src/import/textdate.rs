@@ -156,6 +156,11 @@ pub fn date_in_line(line: &str) -> Option<String> {
     })
 }
 
+/// Whether a lower-cased word names a month (`november`, `nov`, `ноября`).
+pub(crate) fn is_month_name(token: &str) -> bool {
+    month_of(token).is_some()
+}
+
 fn month_of(token: &str) -> Option<u32> {
     MONTHS
         .iter()

@@ -34,8 +34,7 @@ pub(super) fn head(
     };
     for line in &above[from..to] {
         if let Some(date) = &line.date {
-            let lower = line.text.to_lowercase();
-            if lower.contains("updat") || lower.contains("обновл") {
+            if line.update {
                 out.updated.get_or_insert_with(|| date.clone());
             } else if out.date.is_none() {
                 out.date = Some(date.clone());

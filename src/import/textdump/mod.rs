@@ -13,6 +13,7 @@
 //!   switches, share bars, teaser blocks) is simply not picked.
 
 mod body;
+mod dateline;
 mod head;
 
 use super::extract::Extracted;
@@ -151,6 +152,8 @@ struct Line {
     prose: bool,
     /// The date the line holds, when it is a short dateline.
     date: Option<String>,
+    /// Whether that date is an update's ("Updated: …").
+    update: bool,
 }
 
 impl Line {
@@ -165,6 +168,12 @@ impl Line {
                 .flatten()
                 .map(|(_, d)| d)
         });
+        let lower = text.to_lowercase();
+        let (date, update) = match date {
+            Some(d) => (Some(d), lower.contains("updat") || lower.contains("обновл")),
+            // A date run into a byline or after a label inside it.
+            None => dateline::dateline_date(&text).map_or((None, false), |(d, u)| (Some(d), u)),
+        };
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
         let end = text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']']);
@@ -179,6 +188,7 @@ impl Line {
             words,
             prose,
             date,
+            update,
         }
     }
 

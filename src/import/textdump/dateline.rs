@@ -1,0 +1,154 @@
+//! Dates inside bylines and datelines that a copy runs into other words: a browser copies
+//! inline elements without a space between them (`by Jeffrey ZeldmanNovember 20, 2007`,
+//! `Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2023`), and a byline may carry its
+//! date after a label (`Paramita Ghosh Published: January 3, 2024`) or before the author
+//! (`August 12, 2025 By The Diggs Team`).
+
+use crate::import::textdate::{date_in_line, is_month_name};
+
+/// Longest run of words a date is read from (`Tuesday, 20 November 2007, 10:30`).
+const MAX_DATE_WORDS: usize = 5;
+/// Longest line read as a dateline: longer ones are sentences of the text.
+const MAX_LINE_WORDS: usize = 16;
+
+/// The date a short byline or dateline holds somewhere inside it, and whether an update label
+/// ("Updated", "Last modified") introduces it. The first date not introduced by such a label
+/// is the publication; failing one, the first update date is returned as such. Lines that end
+/// like a sentence, or carry no cue of a dateline (a byline, a publication or update label,
+/// words run together), are left alone: a date in the text does not make it a dateline.
+pub(super) fn dateline_date(text: &str) -> Option<(String, bool)> {
+    let spaced = unglue(text);
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let lower = spaced.to_lowercase();
+    let sentence = text.trim_end().ends_with(['.', '!', '?']);
+    let cue = lower.starts_with("by")
+        || ["published", "posted", "updated", " by "]
+            .iter()
+            .any(|c| lower.contains(c))
+        || spaced.len() > text.len();
+    if sentence || !cue || words.len() > MAX_LINE_WORDS {
+        return None;
+    }
+    let mut update_date = None;
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, date)) = date_at(&words, i) else {
+            i += 1;
+            continue;
+        };
+        if introduced_as_update(&words[..i]) {
+            update_date.get_or_insert(date);
+        } else {
+            return Some((date, false));
+        }
+        i += len;
+    }
+    update_date.map(|d| (d, true))
+}
+
+/// The longest run of words from `i` that reads as a date holding a month name.
+fn date_at(words: &[&str], i: usize) -> Option<(usize, String)> {
+    let starts_date = |w: &str| {
+        let t = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        is_month_name(&t) || t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty()
+    };
+    if !starts_date(words[i]) {
+        return None;
+    }
+    (2..=MAX_DATE_WORDS.min(words.len() - i))
+        .rev()
+        .find_map(|len| {
+            let run = &words[i..i + len];
+            // One month name: a run reaching into the next date would mix the two.
+            let months = run
+                .iter()
+                .filter(|w| {
+                    is_month_name(
+                        &w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase(),
+                    )
+                })
+                .count();
+            let date = date_in_line(&run.join(" "))?;
+            (months == 1).then_some((len, date))
+        })
+}
+
+/// Whether the words before a date end with an update label.
+fn introduced_as_update(before: &[&str]) -> bool {
+    before.iter().rev().take(3).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        matches!(w.as_str(), "updated" | "modified" | "обновлено")
+    })
+}
+
+/// The text with a space where a copy ran two elements together: a lower-case letter or a
+/// digit followed by a capital (`ZeldmanNovember`, `2025January`, `HealthDECEMBER`), a letter
+/// followed by a digit that starts a date (`DECEMBER22` is left alone: a month then a day).
+fn unglue(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            let glued = (p.is_lowercase() || p.is_ascii_digit()) && c.is_uppercase();
+            if glued {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_run_into_bylines_and_labels_are_read() {
+        let day = |t: &str| dateline_date(t).map(|(d, u)| (d[..10].to_string(), u));
+        let publication = |d: &str| Some((d.to_string(), false));
+        assert_eq!(
+            day("by Jeffrey ZeldmanNovember 20, 2007"),
+            publication("2007-11-20")
+        );
+        assert_eq!(
+            day("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2023"),
+            publication("2022-12-22")
+        );
+        assert_eq!(
+            day("Paramita (Guha) Ghosh Published: January 3, 2024"),
+            publication("2024-01-03")
+        );
+        assert_eq!(
+            day("August 12, 2025 By  The Diggs Team"),
+            publication("2025-08-12")
+        );
+        assert_eq!(
+            day("ByKathy Owen January 21, 2025January 12, 2026 Updated"),
+            publication("2025-01-21")
+        );
+        assert_eq!(
+            day("Jane Roe · Updated March 4, 2024"),
+            Some(("2024-03-04".to_string(), true))
+        );
+    }
+
+    #[test]
+    fn sentences_and_lines_without_a_dateline_cue_are_left_alone() {
+        assert_eq!(
+            dateline_date("The plan was approved by the council on May 3, 2024."),
+            None
+        );
+        assert_eq!(
+            dateline_date("Opening hours from May 3, 2024 to June 1"),
+            None
+        );
+        assert_eq!(dateline_date("By the numbers"), None);
+    }
+}
