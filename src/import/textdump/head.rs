@@ -326,6 +326,23 @@ mod tests {
     }
 
     #[test]
+    fn a_question_headline_read_as_the_text_s_first_sentence_is_still_the_headline() {
+        // With no dateline under it, the question runs straight into the text.
+        let dump = format!(
+            "Menu\nPrint/Save as PDF\nSHARE\nChoosing plumbing material: what's the difference?\n\
+             {STORY}"
+        );
+        let u = url("https://flow.example/blog/choosing-plumbing-material-whats-the-difference");
+        let a = parse(&dump, Some(&u));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Choosing plumbing material: what's the difference?")
+        );
+        assert!(!a.body.contains("Choosing"), "{}", a.body);
+        assert!(a.body.starts_with("The union said"), "{}", a.body);
+    }
+
+    #[test]
     fn headline_lines_are_told_from_labels_bylines_and_questions() {
         let dump = format!(
             "Menu\nIs it really always the DNS?\nBy George Michaelson on 19 Dec 2025\n\

@@ -109,8 +109,16 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
         return out;
     };
     let slug = url.map(head::slug_words).unwrap_or_default();
-    let anchor = head::slug_headline(&lines[..start], &slug);
-    let start = anchor.map_or(start, |h| body::start_after_headline(&lines, h, start));
+    // The run of prose may open with the headline itself: a question reads as a sentence.
+    let anchor = head::slug_headline(&lines[..=start], &slug);
+    let start = match anchor {
+        Some(h) if h == start => start + 1,
+        Some(h) => body::start_after_headline(&lines, h, start),
+        None => start,
+    };
+    if start >= end {
+        return out;
+    }
     out.body = body::body_markdown(&lines[start..end]);
     head::head(&lines[..start], url, &slug, anchor, &mut out);
     if out.date.is_none() {
