@@ -204,6 +204,14 @@ fn slug_words_of(text: &str) -> Vec<String> {
 /// A headline without the section or outlet some pages print after a bar:
 /// `How meditation rewires brains | Opinion` → `How meditation rewires brains`.
 fn clean_headline(text: &str) -> String {
+    // A breadcrumb trail that ends with the headline (`Home » Blogs » The headline`).
+    let trail_end = [" » ", " › ", " > "].iter().find_map(|sep| {
+        let last = text.rsplit(sep).next()?;
+        (text.matches(sep).count() >= 2 && last.split_whitespace().count() >= 3).then_some(last)
+    });
+    if let Some(last) = trail_end {
+        return last.trim().to_string();
+    }
     match text.rsplit_once(" | ") {
         Some((head, tail)) if tail.split_whitespace().count() <= 3 && !head.trim().is_empty() => {
             head.trim().to_string()
@@ -391,6 +399,16 @@ mod tests {
         let page = url("https://photo.test/technique/beginners-guide-to-camera-types/");
         let a = parse(&dump, Some(&page));
         assert_eq!(a.title.as_deref(), Some("Beginner's guide to camera types"));
+        // Nearest the text, the trail itself wins the ranking: its last step is the headline.
+        let dump = format!(
+            "Smartphone basics for older adults\nMenu\nHome » Blogs » Smartphone basics for \
+             older adults\n{STORY}"
+        );
+        let a = parse(&dump, None);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Smartphone basics for older adults")
+        );
     }
 
     #[test]
