@@ -173,11 +173,19 @@ pub(super) fn slug_headline(above: &[Line], slug: &[String]) -> Option<usize> {
         let words = slug_words_of(&l.text);
         let matched = slug.iter().filter(|w| words.contains(w)).count();
         // A breadcrumb trail ends with the headline too.
-        let trail = l.text.contains(['>', '›', '»']) || l.text.matches(" / ").count() >= 2;
+        let trail = l.text.contains(['>', '›', '»']) || is_trail(&l.text);
         (is_headline_shaped(l) && (!l.prose || reads_as_headline(l)))
             && !trail
             && matched * 10 >= slug.len() * 7
     })
+}
+
+/// A breadcrumb trail (`Home » Archive » The headline?`, `Home / News / …`): navigation, even
+/// when its last step makes it long or ends it with a question mark.
+pub(super) fn is_trail(text: &str) -> bool {
+    [" » ", " › ", " > ", " / "]
+        .iter()
+        .any(|sep| text.matches(sep).count() >= 2)
 }
 
 /// The words of the URL's last path segment that could come from a headline: `/2025/12/19/

@@ -188,6 +188,7 @@ impl Line {
         let sentence = end.ends_with(['.', '!', '?', '…', ':', ';']);
         let prose = date.is_none()
             && !shouting
+            && !head::is_trail(&text)
             && ((sentence && words >= 5) || words >= 15)
             && !is_notice(&text)
             && !is_copyright(&text);
