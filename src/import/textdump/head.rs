@@ -417,6 +417,15 @@ mod tests {
             a.title.as_deref(),
             Some("Smartphone basics for older adults")
         );
+        // A trail ending with a question reads like a sentence, but is no part of the text.
+        let q = "Do millennials have the best personal finance habits?";
+        let dump = format!(
+            "I have an offer code\nHome » Archive » Financial literacy » {q}\n{q}\n{STORY}"
+        );
+        let page = url("https://loans.test/blog/millennials-personal-finance-habits");
+        let a = parse(&dump, Some(&page));
+        assert_eq!(a.title.as_deref(), Some(q));
+        assert!(a.body.starts_with("The union said"), "{}", a.body);
     }
 
     #[test]
