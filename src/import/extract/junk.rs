@@ -85,14 +85,18 @@ pub(super) fn is_question_toggle(node: ego_tree::NodeRef<scraper::Node>) -> bool
     let Some(el) = node.value().as_element() else {
         return false;
     };
+    // Every element of the page is asked: the cheap tests come first.
+    let button = el.name() == "button" || el.attr("role").is_some_and(|r| r.trim() == "button");
+    if !button {
+        return false;
+    }
     let class = el.attr("class").unwrap_or("").to_ascii_lowercase();
     let toggle = el.attr("aria-expanded").is_some()
         || el.attr("aria-controls").is_some()
         || ["faq", "accordion", "question", "toggle", "collapse"]
             .iter()
             .any(|w| class.contains(w));
-    let button = el.name() == "button" || el.attr("role").is_some_and(|r| r.trim() == "button");
-    if !button || !toggle {
+    if !toggle {
         return false;
     }
     // The text a reader sees: an icon's `<svg><title>Open accordion</title>` is not part of it.
