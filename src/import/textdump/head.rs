@@ -186,6 +186,26 @@ pub(super) fn is_trail(text: &str) -> bool {
     [" » ", " › ", " > ", " / "]
         .iter()
         .any(|sep| text.matches(sep).count() >= 2)
+        || glued_trail_end(text).is_some()
+}
+
+/// The last step of a trail whose steps a copy ran together (`HomeOtherThe best books of
+/// 2025`, `HomeHome ProductsResource centerCybersecurity Tips`): it opens with "Home" glued to
+/// a capital, and each step starts with a capital glued to the one before.
+fn glued_trail_end(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("Home")?;
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut last = 0;
+    let mut prev = ' ';
+    for (i, c) in rest.char_indices() {
+        if prev.is_lowercase() && c.is_uppercase() {
+            last = i;
+        }
+        prev = c;
+    }
+    Some(rest[last..].trim())
 }
 
 /// The words of the URL's last path segment that could come from a headline: `/2025/12/19/
@@ -217,6 +237,8 @@ fn clean_headline(text: &str) -> String {
         let last = text.rsplit(sep).next()?;
         (text.matches(sep).count() >= 2 && last.split_whitespace().count() >= 3).then_some(last)
     });
+    let trail_end = trail_end
+        .or_else(|| glued_trail_end(text).filter(|last| last.split_whitespace().count() >= 3));
     if let Some(last) = trail_end {
         return last.trim().to_string();
     }
@@ -426,6 +448,12 @@ mod tests {
         let a = parse(&dump, Some(&page));
         assert_eq!(a.title.as_deref(), Some(q));
         assert!(a.body.starts_with("The union said"), "{}", a.body);
+        // A trail whose steps the copy ran together.
+        let dump = format!("Menu\nHomeOtherThe best fantasy and horror books of 2025\n{STORY}");
+        assert_eq!(
+            parse(&dump, None).title.as_deref(),
+            Some("The best fantasy and horror books of 2025")
+        );
     }
 
     #[test]
