@@ -2,69 +2,6 @@
 //! "12.06.2025, 15:29", "12 июня 2025 г.", "2025-06-12T15:29"), turned into the front matter's
 //! `YYYY-MM-DD[ HH:MM]` form. Used for page-text dumps, where no markup says which line is the date.
 
-/// Month names and their usual abbreviations in English and Russian (nominative and genitive).
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("январь", 1),
-    ("января", 1),
-    ("янв", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("февраль", 2),
-    ("февраля", 2),
-    ("фев", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("март", 3),
-    ("марта", 3),
-    ("мар", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("апрель", 4),
-    ("апреля", 4),
-    ("апр", 4),
-    ("may", 5),
-    ("май", 5),
-    ("мая", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("июнь", 6),
-    ("июня", 6),
-    ("июн", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("июль", 7),
-    ("июля", 7),
-    ("июл", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("август", 8),
-    ("августа", 8),
-    ("авг", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("сентябрь", 9),
-    ("сентября", 9),
-    ("сен", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("октябрь", 10),
-    ("октября", 10),
-    ("окт", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("ноябрь", 11),
-    ("ноября", 11),
-    ("ноя", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("декабрь", 12),
-    ("декабря", 12),
-    ("дек", 12),
-];
-
 /// Words that may stand beside a date on its line without making it a sentence.
 const FILLER: &[&str] = &[
     "at",
@@ -161,11 +98,9 @@ pub(crate) fn is_month_name(token: &str) -> bool {
     month_of(token).is_some()
 }
 
+/// The month a word names, in any language the HTML extractor reads (one table for both).
 fn month_of(token: &str) -> Option<u32> {
-    MONTHS
-        .iter()
-        .find(|(name, _)| *name == token)
-        .map(|(_, m)| *m)
+    crate::import::extract::month_number(token)
 }
 
 /// Finds an `H:MM` or `HH:MM[:SS]` time, returning it and the line without it.
@@ -262,6 +197,10 @@ mod tests {
             ("2025-06-12T15:29:00", "2025-06-12 15:29"),
             ("06/12/2025", "2025-06-12"),
             ("Published: 13/06/2025", "2025-06-13"),
+            // Other languages, from the HTML extractor's month table.
+            ("12. März 2024", "2024-03-12"),
+            ("3 de agosto de 2023", "2023-08-03"),
+            ("le 5 décembre 2022", "2022-12-05"),
         ];
         for (line, want) in cases {
             assert_eq!(date_in_line(line).as_deref(), Some(want), "{line}");

@@ -36,6 +36,7 @@ mod teasers;
 #[doc(hidden)]
 pub use explain::explain_article;
 
+pub(crate) use datetext::month_number;
 use scraper::Html;
 pub(crate) use signals::published_label;
 use url::Url;
