@@ -116,6 +116,14 @@ pub fn is_root_relative(url: &str) -> bool {
     url.starts_with('/') && !url.starts_with("//")
 }
 
+/// The values of the `src` attributes in `html` (pictures, embeds), in order.
+pub fn src_values(html: &str) -> impl Iterator<Item = &str> {
+    url_ranges(html)
+        .into_iter()
+        .filter(|r| html[..r.start].ends_with("src=\"") || html[..r.start].ends_with("src='"))
+        .map(|r| &html[r])
+}
+
 /// Whether two image addresses show the same picture: the same file, or one file in another
 /// size (`dns-sign_FT.webp` and `dns-sign_FT-555x202.webp?v=3`, Shopify's `_600x600_crop_center`,
 /// WordPress's `-scaled`, `@2x`). A page's lead image is often its first picture in a smaller

@@ -306,6 +306,7 @@ mod tests {
             authors: vec![],
             summary: String::new(),
             image: None,
+            image_in_body: false,
             views: None,
             draft: false,
             slug: slug.into(),

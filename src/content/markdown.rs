@@ -20,6 +20,8 @@ pub struct Rendered {
     pub words: usize,
     /// Plain text of the first paragraph, for a summary when the front matter has none.
     pub first_paragraph: String,
+    /// The addresses of the pictures the body shows, as written (before the base path).
+    pub pictures: Vec<String>,
 }
 
 /// Element ids the page around the body already uses.
@@ -46,6 +48,7 @@ pub fn render(markdown: &str, base_path: &str) -> Rendered {
         first_done: false,
     };
     for event in Parser::new_ext(markdown, options()) {
+        collect_pictures(&event, &mut walker.out.pictures);
         walker.handle(rewrite_targets(event, base_path));
     }
     let mut out = walker.out;
@@ -131,6 +134,17 @@ impl<'a> Walker<'a> {
             Event::SoftBreak if in_first => self.out.first_paragraph.push(' '),
             _ => {}
         }
+    }
+}
+
+/// Records the address of a Markdown image, or of the `src` values of raw HTML.
+fn collect_pictures(event: &Event, pictures: &mut Vec<String>) {
+    match event {
+        Event::Start(Tag::Image { dest_url, .. }) => pictures.push(dest_url.to_string()),
+        Event::Html(html) | Event::InlineHtml(html) => {
+            pictures.extend(crate::html::src_values(html).map(str::to_string));
+        }
+        _ => {}
     }
 }
 

@@ -58,6 +58,9 @@ pub struct Article {
     pub summary: String,
     /// Lead image URL.
     pub image: Option<String>,
+    /// Whether the body shows the lead image itself (in any size): themes then leave out their
+    /// lead figure rather than show the same picture twice.
+    pub image_in_body: bool,
     /// View count from the source.
     pub views: Option<u64>,
     /// Whether it is a draft (present only in `--drafts` builds).
@@ -304,6 +307,12 @@ fn assemble(
         source: checked.source,
         authors: front.author.map(|a| a.into_vec()).unwrap_or_default(),
         summary,
+        image_in_body: front.image.as_deref().is_some_and(|lead| {
+            rendered
+                .pictures
+                .iter()
+                .any(|p| crate::html::same_picture(p, lead))
+        }),
         image: front.image,
         views: front.views,
         draft: front.draft,

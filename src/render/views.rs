@@ -116,16 +116,6 @@ pub struct ArticleView<'a> {
     pub draft: bool,
 }
 
-/// Whether an article body's HTML shows the picture (an `<img src>` of it, in any size).
-fn body_shows(body_html: &str, picture: &str) -> bool {
-    crate::html::url_ranges(body_html)
-        .into_iter()
-        .filter(|r| {
-            body_html[..r.start].ends_with("src=\"") || body_html[..r.start].ends_with("src='")
-        })
-        .any(|r| crate::html::same_picture(&body_html[r], picture))
-}
-
 /// A related article.
 #[derive(Debug, Serialize)]
 pub struct RelatedView {
@@ -183,10 +173,7 @@ impl<'a> Viewer<'a> {
             authors: &a.authors,
             summary: &a.summary,
             image: a.image.as_deref().map(|img| self.urls.resolve(img)),
-            image_in_body: full
-                && a.image
-                    .as_deref()
-                    .is_some_and(|img| body_shows(&a.body_html, img)),
+            image_in_body: full && a.image_in_body,
             views: a.views,
             body: full.then_some(a.body_html.as_str()),
             source: &a.source,

@@ -141,4 +141,21 @@ fn a_lead_image_the_body_already_shows_is_not_shown_twice() {
     assert!(shown.contains(&format!("<meta property=\"og:image\" content=\"{lead}\">")));
     let other = site.read("world/other/index.html");
     assert!(other.contains("class=\"lead-image\""), "{other}");
+
+    // Downloaded pictures have short names; on a site under a base path the body's address
+    // gains the prefix, and the lead image is still known for the same file.
+    let site = Site::new("title: Mirror\nbase_url: https://user.example/mirror/\n");
+    site.article(
+        "world/local.md",
+        "title: Local\ndate: 2025-03-01\nimage: /images/world/local/1.jpg",
+        "![The bridge at dusk](/images/world/local/1.jpg)\n\nThe council voted.",
+    )
+    .file("static/images/world/local/1.jpg", "jpg")
+    .build();
+    let local = site.read("world/local/index.html");
+    assert!(
+        local.contains("/mirror/images/world/local/1.jpg"),
+        "{local}"
+    );
+    assert!(!local.contains("class=\"lead-image\""), "{local}");
 }
