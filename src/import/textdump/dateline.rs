@@ -17,16 +17,20 @@ const MAX_LINE_WORDS: usize = 16;
 /// like a sentence, or carry no cue of a dateline (a byline, a publication or update label,
 /// words run together), are left alone: a date in the text does not make it a dateline.
 pub(super) fn dateline_date(text: &str) -> Option<(String, bool)> {
+    // Every line of a dump is asked: the cheap tests come first (ungluing only adds words).
+    let sentence = text.trim_end().ends_with(['.', '!', '?']);
+    if sentence || text.split_whitespace().count() > MAX_LINE_WORDS {
+        return None;
+    }
     let spaced = unglue(text);
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let lower = spaced.to_lowercase();
-    let sentence = text.trim_end().ends_with(['.', '!', '?']);
     let cue = lower.starts_with("by")
         || ["published", "posted", "updated", " by "]
             .iter()
             .any(|c| lower.contains(c))
         || spaced.len() > text.len();
-    if sentence || !cue || words.len() > MAX_LINE_WORDS {
+    if !cue || words.len() > MAX_LINE_WORDS {
         return None;
     }
     let mut update_date = None;

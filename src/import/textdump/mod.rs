@@ -176,9 +176,11 @@ impl Line {
                 .flatten()
                 .map(|(_, d)| d)
         });
-        let lower = text.to_lowercase();
         let (date, update) = match date {
-            Some(d) => (Some(d), lower.contains("updat") || lower.contains("обновл")),
+            Some(d) => {
+                let lower = text.to_lowercase();
+                (Some(d), lower.contains("updat") || lower.contains("обновл"))
+            }
             // A date run into a byline or after a label inside it.
             None => dateline::dateline_date(&text).map_or((None, false), |(d, u)| (Some(d), u)),
         };
