@@ -2,7 +2,8 @@
 //! inline elements without a space between them (`by Jeffrey ZeldmanNovember 20, 2007`,
 //! `Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2023`), and a byline may carry its
 //! date after a label (`Paramita Ghosh Published: January 3, 2024`) or before the author
-//! (`August 12, 2025 By The Diggs Team`).
+//! (`August 12, 2025 By The Diggs Team`), a numeric one (`Posted on the 15/12/2025 at 19:00
+//! by …`), or run into the reading time after it (`Mar 27, 20255 mins`).
 
 use crate::import::textdate::{date_in_line, is_month_name};
 
@@ -50,33 +51,31 @@ pub(super) fn dateline_date(text: &str) -> Option<(String, bool)> {
     update_date.map(|d| (d, true))
 }
 
-/// The longest run of words from `i` that reads as a date holding a month name.
+/// The longest run of words from `i` that reads as a date: one holding a month name, or one
+/// opening with a whole numeric date (`15/12/2025 at 19:00`, `2025-12-15`).
 fn date_at(words: &[&str], i: usize) -> Option<(usize, String)> {
-    let starts_date = |w: &str| {
-        let t = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        is_month_name(&t) || t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty()
+    let trimmed = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
     };
-    if !starts_date(words[i]) {
+    let first = trimmed(words[i]);
+    let numeric = first.contains(['/', '-', '.'])
+        && first.starts_with(|c: char| c.is_ascii_digit())
+        && date_in_line(&first).is_some();
+    let starts_date = is_month_name(&first) || first.chars().all(|c| c.is_ascii_digit());
+    if first.is_empty() || !(starts_date || numeric) {
         return None;
     }
-    (2..=MAX_DATE_WORDS.min(words.len() - i))
+    // A numeric date holds no month name; a written one exactly one (a run reaching into the
+    // next date would mix the two).
+    let months_wanted = usize::from(!numeric);
+    (1..=MAX_DATE_WORDS.min(words.len() - i))
         .rev()
         .find_map(|len| {
             let run = &words[i..i + len];
-            // One month name: a run reaching into the next date would mix the two.
-            let months = run
-                .iter()
-                .filter(|w| {
-                    is_month_name(
-                        &w.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase(),
-                    )
-                })
-                .count();
+            let months = run.iter().filter(|w| is_month_name(&trimmed(w))).count();
             let date = date_in_line(&run.join(" "))?;
-            (months == 1).then_some((len, date))
+            (months == months_wanted).then_some((len, date))
         })
 }
 
@@ -92,8 +91,10 @@ fn introduced_as_update(before: &[&str]) -> bool {
 
 /// The text with a space where a copy ran two elements together: a lower-case letter or a
 /// digit followed by a capital (`ZeldmanNovember`, `2025January`, `HealthDECEMBER`), a letter
-/// followed by a digit that starts a date (`DECEMBER22` is left alone: a month then a day).
+/// followed by a digit that starts a date (`DECEMBER22` is left alone: a month then a day),
+/// and a year followed by the reading time (`20255 mins`).
 fn unglue(text: &str) -> String {
+    let text = unglue_reading_time(text);
     let mut out = String::with_capacity(text.len() + 8);
     let mut prev: Option<char> = None;
     for c in text.chars() {
@@ -107,6 +108,27 @@ fn unglue(text: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+/// `Mar 27, 20255 mins` → `Mar 27, 2025 5 mins`: a year with the minutes of the reading time
+/// right after it. Only a run of five or six digits that opens with a year from 1990 on and is
+/// followed by a minute word is split; any other number is left as it is.
+fn unglue_reading_time(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len() + 1);
+    for (i, word) in words.iter().enumerate() {
+        let minutes_next = words
+            .get(i + 1)
+            .is_some_and(|w| w.to_lowercase().starts_with("min"));
+        let digits = word.chars().all(|c| c.is_ascii_digit());
+        let year = word.get(..4).and_then(|y| y.parse::<u32>().ok());
+        if minutes_next && digits && (5..=6).contains(&word.len()) && year >= Some(1990) {
+            out.push(format!("{} {}", &word[..4], &word[4..]));
+        } else {
+            out.push(word.to_string());
+        }
+    }
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -141,6 +163,15 @@ mod tests {
             day("Jane Roe · Updated March 4, 2024"),
             Some(("2024-03-04".to_string(), true))
         );
+        assert_eq!(
+            day("Posted on the 15/12/2025 at 19:00 by @GuillaumeGomez"),
+            publication("2025-12-15")
+        );
+        assert_eq!(day("Mar 27, 20255 mins"), publication("2025-03-27"));
+        assert_eq!(
+            day("By Jane Roe, 2024-06-03, updated 2024-06-09"),
+            publication("2024-06-03")
+        );
     }
 
     #[test]
@@ -154,5 +185,8 @@ mod tests {
             None
         );
         assert_eq!(dateline_date("By the numbers"), None);
+        // A count of minutes after a number that is no year stays as it is.
+        assert_eq!(dateline_date("Episode 12345 mins"), None);
+        assert_eq!(dateline_date("by Jane Roe, version 1.2.3"), None);
     }
 }
