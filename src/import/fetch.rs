@@ -80,7 +80,8 @@ struct Answer {
 pub struct Fetcher {
     agent: ureq::Agent,
     config: FetchConfig,
-    robots: HashMap<String, Robots>,
+    /// robots.txt per host, or why the host could not be reached for it.
+    robots: HashMap<String, Result<Robots, String>>,
     last_request: HashMap<String, Instant>,
 }
 
@@ -143,7 +144,7 @@ impl Fetcher {
         let key = host_key(url);
         if !self.robots.contains_key(&key) {
             let robots = self.read_robots(url);
-            if let Some(delay) = robots.crawl_delay {
+            if let Ok(Some(delay)) = robots.as_ref().map(|r| r.crawl_delay) {
                 self.config.delay = self.config.delay.max(delay.min(Duration::from_secs(30)));
             }
             self.robots.insert(key.clone(), robots);
@@ -152,32 +153,39 @@ impl Fetcher {
             Some(q) => format!("{}?{q}", url.path()),
             None => url.path().to_string(),
         };
-        Ok(self.robots[&key].allows(&path))
+        match &self.robots[&key] {
+            Ok(robots) => Ok(robots.allows(&path)),
+            Err(why) => bail!(
+                "{url}: cannot reach {key} ({why}); check the address and the network connection"
+            ),
+        }
     }
 
-    /// RFC 9309: a 4xx answer means no rules; a 5xx or no answer means stay away.
-    fn read_robots(&mut self, url: &url::Url) -> Robots {
+    /// RFC 9309: a 4xx answer means no rules; a 5xx answer means stay away. No answer at all
+    /// is an error: the host is unreachable, and saying so beats blaming robots.txt.
+    fn read_robots(&mut self, url: &url::Url) -> Result<Robots, String> {
         let Ok(mut at) = url.join("/robots.txt") else {
-            return Robots::allow_all();
+            return Ok(Robots::allow_all());
         };
         for _ in 0..5 {
-            let Ok(answer) = self.with_retries(&at) else {
-                return Robots::disallow_all();
+            let answer = match self.with_retries(&at) {
+                Ok(answer) => answer,
+                Err(e) => return Err(e.root_cause().to_string()),
             };
             match (answer.status, answer.location) {
                 (300..=399, Some(location)) => match at.join(&location) {
                     Ok(next) => at = next,
-                    Err(_) => return Robots::allow_all(),
+                    Err(_) => return Ok(Robots::allow_all()),
                 },
                 (200..=299, _) => {
                     let text = String::from_utf8_lossy(&answer.bytes);
-                    return Robots::parse(&text, &self.config.robots_agent);
+                    return Ok(Robots::parse(&text, &self.config.robots_agent));
                 }
-                (400..=499, _) => return Robots::allow_all(),
-                _ => return Robots::disallow_all(),
+                (400..=499, _) => return Ok(Robots::allow_all()),
+                _ => return Ok(Robots::disallow_all()),
             }
         }
-        Robots::allow_all()
+        Ok(Robots::allow_all())
     }
 
     /// One request, repeated with growing waits while the answer is 429/5xx or the network fails.

@@ -121,6 +121,20 @@ pub fn gunzip_if_needed(bytes: Vec<u8>) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// Whether decoded text is really binary data (an image, a PDF, an archive saved with a page's
+/// name): control characters or undecodable bytes make up more than a tenth of its opening.
+pub fn looks_binary(text: &str) -> bool {
+    let opening = text.chars().take(4096);
+    let (mut odd, mut all) = (0, 0);
+    for c in opening {
+        all += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) {
+            odd += 1;
+        }
+    }
+    odd * 10 > all
+}
+
 /// Tells a document's kind from its content; the HTTP content type or file name only decide
 /// when the content could be either (a feed served as text/html is still a feed).
 pub fn sniff(text: &str) -> Kind {
@@ -176,6 +190,17 @@ mod tests {
             sniff("twitter\nsearch\nA headline here\n\nText <b>x</b>."),
             Kind::TextDump
         );
+    }
+
+    #[test]
+    fn binary_data_is_told_from_text() {
+        let noise: String = (0u8..=255).cycle().take(3000).map(char::from).collect();
+        assert!(looks_binary(&noise));
+        assert!(looks_binary(&String::from_utf8_lossy(
+            b"%PDF\x00\x01\xff\xfe\x00\x00"
+        )));
+        assert!(!looks_binary("<html><body>Привет, мир\t\r\n</body></html>"));
+        assert!(!looks_binary(""));
     }
 
     #[test]

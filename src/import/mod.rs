@@ -167,6 +167,11 @@ impl Session<'_> {
             Err(e) => return vec![failed(from, e)],
         };
         let (text, _) = charset::decode(&bytes, content_type.as_deref());
+        if input::looks_binary(&text) {
+            let why = "not a page, text dump or feed: the data is binary (an image, PDF or \
+                       archive?); give the saved HTML page or the copied text instead";
+            return vec![failed(from, anyhow::anyhow!(why))];
+        }
         // A saved page or dump has no address of its own; the one the user gave stands in for
         // it (base of relative links, date in the path, slug of the headline).
         let given = self.options.write.source_url.as_deref();
@@ -288,11 +293,21 @@ impl Session<'_> {
                 notes: planned.notes,
             }),
             Err(e) => report.failures.push(Failure {
+                reason: reason_about(&from, &e),
                 from,
-                reason: fetch::reason(&e),
             }),
         }
     }
+}
+
+/// Why an input failed, without repeating the input's name that the report prints before it
+/// (several layers name the file or URL they were reading).
+fn reason_about(from: &str, error: &anyhow::Error) -> String {
+    let mut reason = fetch::reason(error);
+    while let Some(rest) = reason.strip_prefix(from).and_then(|r| r.strip_prefix(": ")) {
+        reason = rest.to_string();
+    }
+    reason
 }
 
 fn failed(from: String, error: anyhow::Error) -> Found {
@@ -349,4 +364,21 @@ fn merge_entry(a: &mut Extracted, feed: &feed::Feed, entry: &feed::Entry, link: 
     a.image = a.image.take().or_else(|| entry.image.clone());
     a.site_name = a.site_name.take().or_else(|| feed.title.clone());
     a.lang = a.lang.take().or_else(|| feed.lang.clone());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_names_its_input_once() {
+        let from = "http://127.0.0.1:9/x";
+        let e = anyhow::anyhow!("connection refused").context(format!("{from}: cannot reach it"));
+        assert_eq!(
+            reason_about(from, &e),
+            "cannot reach it: connection refused"
+        );
+        let other = anyhow::anyhow!("no article text found");
+        assert_eq!(reason_about(from, &other), "no article text found");
+    }
 }

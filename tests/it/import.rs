@@ -282,13 +282,29 @@ fn a_folder_of_mixed_inputs_is_imported_and_failures_do_not_stop_the_run() {
     // A feed saved with a .txt name is still a feed: the content decides.
     fs::copy(format!("{FIXTURES}/feed.atom"), dir.path().join("d.txt")).unwrap();
     fs::write(dir.path().join("e.png"), "ignored").unwrap();
+    // An image saved under a page's name, and a truncated gzip file.
+    let png: Vec<u8> = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"
+        .iter()
+        .copied()
+        .chain((0u8..=255).cycle().take(2000))
+        .collect();
+    fs::write(dir.path().join("f.html"), png).unwrap();
+    fs::write(dir.path().join("g.html.gz"), b"\x1f\x8b\x08broken").unwrap();
     let r = run(&options(&s, &[&dir.path().display().to_string()]));
-    assert_eq!(r.failures.len(), 1, "{r:?}");
-    assert!(r.failures[0].from.ends_with("b.htm"));
+    let reasons: Vec<(&str, &str)> = r
+        .failures
+        .iter()
+        .map(|f| (f.from.rsplit('/').next().unwrap(), f.reason.as_str()))
+        .collect();
+    assert_eq!(reasons.len(), 3, "{r:?}");
+    assert_eq!(reasons[0].0, "b.htm");
+    assert!(reasons[0].1.contains("no headline"), "{reasons:?}");
+    assert_eq!(reasons[1].0, "f.html");
+    assert!(reasons[1].1.contains("binary"), "{reasons:?}");
+    assert_eq!(reasons[2].0, "g.html.gz");
     assert!(
-        r.failures[0].reason.contains("no headline"),
-        "{}",
-        r.failures[0].reason
+        reasons[2].1.starts_with("broken gzip data"),
+        "named once, by the report: {reasons:?}"
     );
     assert_eq!(r.count(Outcome::Created), 1 + 2 + 1, "{r:?}");
     assert!(s.root().join("content/politics/packed-page.md").exists());

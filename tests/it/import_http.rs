@@ -130,6 +130,29 @@ fn retries_429_and_5xx_then_follows_redirects() {
 }
 
 #[test]
+fn an_unreachable_host_is_reported_as_such_not_as_a_robots_refusal() {
+    // A port nothing listens on: bind one, note it, let it go.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap();
+    let s = site();
+    let url = format!("http://127.0.0.1:{port}/story");
+    let r = run(&options(&s, &[&url]));
+    assert_eq!(r.failures.len(), 1, "{r:?}");
+    let reason = &r.failures[0].reason;
+    assert!(
+        reason.starts_with("cannot reach http://127.0.0.1:"),
+        "{reason}"
+    );
+    assert!(!reason.contains("robots.txt"), "{reason}");
+    assert!(
+        !reason.contains(&url),
+        "the report names the URL once: {reason}"
+    );
+}
+
+#[test]
 fn requests_to_one_host_are_spaced_by_the_delay() {
     let server = Server::start(vec![
         robots(""),
