@@ -46,7 +46,8 @@ pub enum Kind {
 }
 
 /// Expands command-line arguments: folders become the importable files in them (sorted, hidden
-/// ones skipped), `-` standard input, `http(s)://…` a URL. A name that is none of these fails.
+/// ones skipped), `-` standard input, `http(s)://…` a URL. A name that is none of these fails,
+/// and so does a folder with nothing to import: a wrong folder should not pass for an empty run.
 pub fn expand(args: &[String]) -> Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for arg in args {
@@ -57,7 +58,14 @@ pub fn expand(args: &[String]) -> Result<Vec<Input>> {
         } else {
             let path = PathBuf::from(arg);
             if path.is_dir() {
-                inputs.extend(files_in(&path)?.into_iter().map(Input::File));
+                let files = files_in(&path)?;
+                if files.is_empty() {
+                    anyhow::bail!(
+                        "{arg}: no files to import in this folder\n  hint: saved pages, text dumps and feeds are read from files named *.{} (or with .gz)",
+                        EXTENSIONS.join(", *.")
+                    );
+                }
+                inputs.extend(files.into_iter().map(Input::File));
             } else if path.is_file() {
                 inputs.push(Input::File(path));
             } else {
@@ -219,6 +227,11 @@ mod tests {
             .map(|i| i.label().rsplit('/').next().unwrap().to_string())
             .collect();
         assert_eq!(names, vec!["a.html.gz", "b.txt"]);
+        let empty = dir.path().join("images");
+        std::fs::create_dir(&empty).unwrap();
+        std::fs::write(empty.join("photo.jpg"), "no").unwrap();
+        let err = expand(&[empty.display().to_string()]).unwrap_err();
+        assert!(err.to_string().contains("no files to import"), "{err}");
         let Input::File(first) = &inputs[0] else {
             panic!()
         };

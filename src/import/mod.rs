@@ -211,6 +211,10 @@ impl Session<'_> {
             Ok(feed) => feed,
             Err(e) => return vec![failed(from.to_string(), e.context("not a readable feed"))],
         };
+        if feed.entries.is_empty() {
+            let why = anyhow::anyhow!("the feed holds no entries, so there is nothing to import");
+            return vec![failed(from.to_string(), why)];
+        }
         let mut found = Vec::new();
         for (n, entry) in feed.entries.iter().enumerate() {
             let link = entry.link.as_deref().and_then(|l| match feed_url {

@@ -323,6 +323,22 @@ fn a_folder_of_mixed_inputs_is_imported_and_failures_do_not_stop_the_run() {
 }
 
 #[test]
+fn a_feed_without_entries_is_reported_not_passed_over() {
+    let s = site();
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("empty.rss");
+    fs::write(
+        &feed,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title></channel></rss>",
+    )
+    .unwrap();
+    let r = run(&options(&s, &[&feed.display().to_string()]));
+    assert_eq!(r.items.len(), 0, "{r:?}");
+    assert_eq!(r.failures.len(), 1, "{r:?}");
+    assert!(r.failures[0].reason.contains("no entries"), "{r:?}");
+}
+
+#[test]
 fn feed_entries_and_dumps_build_into_pages_that_credit_the_original() {
     let s = site();
     s.file("site.yaml", "title: T\nbase_url: https://mirror.example/\nlanguages: {en: {name: English}, ru: {name: Русский}}\nsections: {world: {en: World, ru: Мир}, politics: {en: Politics, ru: Политика}}\n");
