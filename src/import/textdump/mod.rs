@@ -218,9 +218,11 @@ fn is_chrome_word(text: &str) -> bool {
     let digits = lower.chars().filter(char::is_ascii_digit).count();
     let alphanumeric_name = letters > 0 && digits > 0 && letters + digits >= 4;
     // Glued widget names (`night_theme`, `share-line…`) and buttons like `A+`; a line of
-    // several words with an underscore is text (a command, `-H <BMC_IP> -U admin`).
-    (letters <= 2 && !alphanumeric_name)
-        || (lower.contains('_') && !lower.contains(char::is_whitespace))
+    // several words with an underscore is text (a command, `-H <BMC_IP> -U admin`), and so
+    // is code: a closing brace on its own line, `#[no_mangle]`, `self.cache_get()`.
+    let code = lower.contains(['{', '}']) || ["#[", "()", "::"].iter().any(|m| lower.contains(m));
+    (letters <= 2 && !alphanumeric_name && !code)
+        || (lower.contains('_') && !lower.contains(char::is_whitespace) && !code)
         || CHROME_WORDS.contains(&lower.as_str())
         || lower.starts_with("share")
 }
@@ -527,11 +529,22 @@ pub(super) mod tests {
             "night_theme",
             "Telegram",
             "share-line",
+            "(0)",
+            "3 + 4 =",
+            "×",
         ] {
             assert!(is_chrome_word(chrome), "{chrome}");
         }
-        // A podcast named `a16z` heads a section of a list of podcasts.
-        for word in ["a16z", "i18n", "Technovation"] {
+        // A podcast named `a16z` heads a section of a list of podcasts; lines of code in the
+        // text are no buttons either.
+        for word in [
+            "a16z",
+            "i18n",
+            "Technovation",
+            "}",
+            "});",
+            "Run#[no_mangle]",
+        ] {
             assert!(!is_chrome_word(word), "{word}");
         }
     }
