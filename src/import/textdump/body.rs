@@ -111,7 +111,15 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
     // words and datelines rather than by length. Of 6, 14 and 20, 20 scored best on each of
     // the dump sets it was tried on (dumps-more: 0.866, 0.891, 0.904).
     const MAX_GAP: usize = 20;
-    let gap_end = (j..lines.len().min(j + MAX_GAP + 1)).find(|&k| lines[k].prose)?;
+    // Lines of a code block do not count: a listing runs as long as it needs.
+    let mut counted = 0;
+    let gap_end = (j..lines.len()).find(|&k| {
+        counted += usize::from(!lines[k].code);
+        lines[k].prose || counted > MAX_GAP
+    })?;
+    if !lines[gap_end].prose {
+        return None;
+    }
     lines[j..gap_end]
         .iter()
         .all(|l| {

@@ -87,9 +87,13 @@ const CHROME_WORDS: &[&str] = &[
 pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     let lines: Vec<Line> = text
         .lines()
-        .map(|l| l.replace('\u{a0}', " ").trim().to_string())
-        .filter(|l| !l.is_empty())
-        .map(Line::new)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let indented = l.starts_with("  ") || l.starts_with('\t');
+            let mut line = Line::new(l.replace('\u{a0}', " ").trim().to_string());
+            line.code = indented || looks_like_code(&line.text);
+            line
+        })
         .collect();
     let mut out = Extracted::default();
     for line in &lines {
@@ -162,6 +166,8 @@ struct Line {
     date: Option<String>,
     /// Whether that date is an update's ("Updated: …").
     update: bool,
+    /// Whether the line reads as a line of a code block (indented, or shaped like code).
+    code: bool,
 }
 
 impl Line {
@@ -200,6 +206,7 @@ impl Line {
             prose,
             date,
             update,
+            code: false,
         }
     }
 
@@ -225,6 +232,14 @@ fn is_chrome_word(text: &str) -> bool {
         || (lower.contains('_') && !lower.contains(char::is_whitespace) && !code)
         || CHROME_WORDS.contains(&lower.as_str())
         || lower.starts_with("share")
+}
+
+/// Whether a trimmed line is shaped like code: a comment (`// …`, `-- …`), a statement or
+/// block end (`…;`, `{`, `}`), a diagram edge (`A --> B`). Menus and footers have none of these.
+fn looks_like_code(text: &str) -> bool {
+    ["//", "--", "/*", "#!"].iter().any(|p| text.starts_with(p))
+        || text.ends_with([';', '{', '}'])
+        || text.contains("-->")
 }
 
 /// `Views: 778`, `778 views`, `Просмотров: 1 024`.
@@ -492,6 +507,51 @@ pub(super) mod tests {
         assert!(body.contains("ipmitool"), "{body}");
         assert_eq!(body.matches("eleven hours").count(), 2, "{body}");
         assert!(!body.contains("night"), "{body}");
+    }
+
+    #[test]
+    fn a_code_listing_longer_than_a_list_stays_inside_the_text() {
+        let story = "The planner reads the statistics before it chooses a join for the query.\n\
+            Stale statistics are the most common reason for a slow plan on a busy table.\n";
+        let listing: String = (0..30)
+            .map(|n| format!("    SELECT id, name FROM users WHERE id = {n};\n"))
+            .collect();
+        let dump = format!(
+            "Menu\nQuery tuning in practice\n{story}-- Plan of the first query\n{listing}}}\n\
+             {story}Related posts\nAnother story\n"
+        );
+        let body = parse(&dump, None).body;
+        assert_eq!(body.matches("statistics before").count(), 2, "{body}");
+        assert!(body.contains("WHERE id = 29"), "{body}");
+        assert!(!body.contains("Another story"), "{body}");
+        // Thirty lines of a menu are no listing: the text ends before them.
+        let menu: String = (0..30).map(|n| format!("Section {n}\n")).collect();
+        let dump = format!("Menu\nQuery tuning in practice\n{story}{menu}{story}");
+        let body = parse(&dump, None).body;
+        assert_eq!(body.matches("statistics before").count(), 1, "{body}");
+    }
+
+    #[test]
+    fn lines_shaped_like_code_are_told_from_menus() {
+        for code in [
+            "// entry point",
+            "-- comment",
+            "let x = 1;",
+            "fn main() {",
+            "}",
+            "A --> B",
+        ] {
+            assert!(looks_like_code(code), "{code}");
+        }
+        for menu in [
+            "Home",
+            "Sign in Sign up",
+            "Privacy Policy",
+            "(0)",
+            "A–Z index",
+        ] {
+            assert!(!looks_like_code(menu), "{menu}");
+        }
     }
 
     #[test]
