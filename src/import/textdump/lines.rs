@@ -1,0 +1,268 @@
+//! What each line of a page-text dump is: prose, a dateline, a widget word, a view counter, a
+//! line of code. The article's parts are then found from these shapes (`body`, `head`).
+
+use super::{body, dateline, head, is_copyright, is_notice};
+use crate::import::textdate::date_in_line;
+
+/// Labels of a view counter.
+const VIEW_LABELS: &[&str] = &[
+    "views",
+    "view count",
+    "просмотров",
+    "просмотры",
+    "просмотр",
+    "դիտումներ",
+    "baxış",
+    "baxış sayı",
+];
+
+/// The words of the widgets and links around an article, which are never its section.
+const CHROME_WORDS: &[&str] = &[
+    "twitter",
+    "youtube",
+    "instagram",
+    "facebook",
+    "telegram",
+    "whatsapp",
+    "tiktok",
+    "linkedin",
+    "vk",
+    "vkontakte",
+    "ok",
+    "rss",
+    "search",
+    "menu",
+    "print",
+    "share",
+    "copy link",
+    "login",
+    "log in",
+    "sign in",
+    "subscribe",
+    "apple store",
+    "app store",
+    "play market",
+    "google play",
+    "ads",
+    "loading",
+    "home",
+    "main",
+    "more",
+    "close",
+    "next",
+    "previous",
+    "en",
+    "ru",
+    "az",
+    "arm",
+    "hy",
+    "eng",
+    "рус",
+    "поиск",
+    "меню",
+    "главная",
+    "поделиться",
+    "печать",
+    "night",
+    "day",
+];
+
+/// A line whose text is written twice with nothing between (`30 January 2025 / 23:07
+/// GMT30 January 2025 / 23:07 GMT`, `MENUMENU`): layouts render one element for small and one
+/// for large screens, and the copied text runs both together. One copy is the line.
+fn undoubled(text: String) -> String {
+    let half = text.len() / 2;
+    let doubled = text.len() >= 8
+        && text.len().is_multiple_of(2)
+        && text.is_char_boundary(half)
+        && text[..half] == text[half..];
+    if doubled {
+        text[..half].to_string()
+    } else {
+        text
+    }
+}
+
+/// One non-empty line with what it was recognised as.
+pub(super) struct Line {
+    pub(super) text: String,
+    pub(super) words: usize,
+    /// A sentence or a long line: article text rather than a label.
+    pub(super) prose: bool,
+    /// The date the line holds, when it is a short dateline.
+    pub(super) date: Option<String>,
+    /// Whether that date is an update's ("Updated: …").
+    pub(super) update: bool,
+    /// Whether the line reads as a line of a code block (indented, or shaped like code).
+    pub(super) code: bool,
+}
+
+impl Line {
+    /// The non-empty lines of a dump, in order.
+    pub(super) fn read_all(text: &str) -> Vec<Line> {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let indented = l.starts_with("  ") || l.starts_with('\t');
+                let mut line = Line::new(l.replace('\u{a0}', " ").trim().to_string());
+                line.code = indented || looks_like_code(&line.text);
+                line
+            })
+            .collect()
+    }
+
+    fn new(text: String) -> Line {
+        let text = undoubled(text);
+        let words = text.split_whitespace().count();
+        let date = (words <= 10).then(|| date_in_line(&text)).flatten();
+        // `By Jane Roe April 12, 2024`: the date after a byline.
+        let date = date.or_else(|| {
+            let by = text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
+            by.then(|| head::trailing_date(&text))
+                .flatten()
+                .map(|(_, d)| d)
+        });
+        let (date, update) = match date {
+            Some(d) => {
+                let lower = text.to_lowercase();
+                (Some(d), lower.contains("updat") || lower.contains("обновл"))
+            }
+            // A date run into a byline or after a label inside it.
+            None => dateline::dateline_date(&text).map_or((None, false), |(d, u)| (Some(d), u)),
+        };
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
+        let end = text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']']);
+        let sentence = end.ends_with(['.', '!', '?', '…', ':', ';']);
+        let prose = date.is_none()
+            && !shouting
+            && !head::is_trail(&text)
+            && ((sentence && words >= 5) || words >= 15)
+            && !is_notice(&text)
+            && !is_copyright(&text);
+        Line {
+            text,
+            words,
+            prose,
+            date,
+            update,
+            code: false,
+        }
+    }
+
+    pub(super) fn is_in_body_chrome(&self) -> bool {
+        let lower = self.text.to_lowercase();
+        body::IN_BODY_CHROME
+            .iter()
+            .any(|p| lower == *p || (lower.starts_with(p) && self.words <= 15))
+    }
+}
+
+/// Whether a short line is a widget: a social or menu word, a button, a glued widget name.
+pub(super) fn is_chrome_word(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+    // A name of letters and digits (`a16z`, `i18n`) is a word, not a button.
+    let digits = lower.chars().filter(char::is_ascii_digit).count();
+    let alphanumeric_name = letters > 0 && digits > 0 && letters + digits >= 4;
+    // Glued widget names (`night_theme`, `share-line…`) and buttons like `A+`; a line of
+    // several words with an underscore is text (a command, `-H <BMC_IP> -U admin`), and so
+    // is code: a closing brace on its own line, `#[no_mangle]`, `self.cache_get()`.
+    let code = lower.contains(['{', '}']) || ["#[", "()", "::"].iter().any(|m| lower.contains(m));
+    (letters <= 2 && !alphanumeric_name && !code)
+        || (lower.contains('_') && !lower.contains(char::is_whitespace) && !code)
+        || CHROME_WORDS.contains(&lower.as_str())
+        || lower.starts_with("share")
+}
+
+/// Whether a trimmed line is shaped like code: a comment (`// …`, `-- …`), a statement or
+/// block end (`…;`, `{`, `}`), a diagram edge (`A --> B`). Menus and footers have none of these.
+fn looks_like_code(text: &str) -> bool {
+    ["//", "--", "/*", "#!"].iter().any(|p| text.starts_with(p))
+        || text.ends_with([';', '{', '}'])
+        || text.contains("-->")
+}
+
+/// `Views: 778`, `778 views`, `Просмотров: 1 024`.
+pub(super) fn views(text: &str) -> Option<u64> {
+    let lower = text.to_lowercase();
+    let number = VIEW_LABELS.iter().find_map(|label| {
+        lower
+            .strip_prefix(label)
+            .map(|rest| rest.trim_start_matches([':', ' ', '-']))
+            .or_else(|| lower.strip_suffix(label).map(str::trim_end))
+    })?;
+    let digits: String = number
+        .chars()
+        .filter(|c| !matches!(c, ' ' | ',' | '.' | '\u{202f}'))
+        .collect();
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buttons_and_widget_names_are_chrome_but_alphanumeric_names_are_words() {
+        for chrome in [
+            "A+",
+            "A-",
+            "f",
+            "in",
+            "night_theme",
+            "Telegram",
+            "share-line",
+            "(0)",
+            "3 + 4 =",
+            "×",
+        ] {
+            assert!(is_chrome_word(chrome), "{chrome}");
+        }
+        // A podcast named `a16z` heads a section of a list of podcasts; lines of code in the
+        // text are no buttons either.
+        for word in [
+            "a16z",
+            "i18n",
+            "Technovation",
+            "}",
+            "});",
+            "Run#[no_mangle]",
+        ] {
+            assert!(!is_chrome_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn lines_shaped_like_code_are_told_from_menus() {
+        for code in [
+            "// entry point",
+            "-- comment",
+            "let x = 1;",
+            "fn main() {",
+            "}",
+            "A --> B",
+        ] {
+            assert!(looks_like_code(code), "{code}");
+        }
+        for menu in [
+            "Home",
+            "Sign in Sign up",
+            "Privacy Policy",
+            "(0)",
+            "A–Z index",
+        ] {
+            assert!(!looks_like_code(menu), "{menu}");
+        }
+    }
+
+    #[test]
+    fn view_counters_in_several_languages() {
+        assert_eq!(views("Views: 778"), Some(778));
+        assert_eq!(views("778 views"), Some(778));
+        assert_eq!(views("Просмотров: 1 024"), Some(1024));
+        assert_eq!(views("Views of the city"), None);
+    }
+}
