@@ -48,6 +48,17 @@ const END_MARKERS: &[&str] = &[
     "you might also like",
     "more from",
     "more stories",
+    "more articles",
+    "more posts",
+    "more videos",
+    "recent articles",
+    "recent posts",
+    "recent stories",
+    "latest articles",
+    "latest posts",
+    "popular posts",
+    "most popular",
+    "most read",
     "read next",
     "recommended",
     "about the author",
@@ -76,32 +87,38 @@ pub(super) fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
             i += 1;
             continue;
         }
-        let start = i;
-        let mut end = i + 1;
-        let mut chars = lines[i].text.len();
-        let mut j = end;
-        while j < lines.len() {
-            let line = &lines[j];
-            if line.prose {
-                chars += line.text.len();
-                end = j + 1;
-                j += 1;
-            } else if is_end_marker(&line.text) {
-                break;
-            } else if line.is_in_body_chrome() {
-                j += 1;
-            } else if let Some(next) = prose_after_gap(lines, j) {
-                j = next;
-            } else {
-                break;
-            }
-        }
+        let (end, chars, next) = run_from(lines, i);
         if best.is_none_or(|(_, _, c)| chars > c) {
-            best = Some((start, end, chars));
+            best = Some((i, end, chars));
         }
-        i = end.max(j);
+        i = next;
     }
     best.map(|(s, e, _)| (s, e))
+}
+
+/// The run of prose that starts at the prose line `start`: where it ends (exclusive), how
+/// many characters of prose it holds, and where the search for the next run goes on.
+fn run_from(lines: &[Line], start: usize) -> (usize, usize, usize) {
+    let mut end = start + 1;
+    let mut chars = lines[start].text.len();
+    let mut j = end;
+    while j < lines.len() {
+        let line = &lines[j];
+        if line.prose {
+            chars += line.text.len();
+            end = j + 1;
+            j += 1;
+        } else if is_end_marker(&line.text) {
+            break;
+        } else if line.is_in_body_chrome() {
+            j += 1;
+        } else if let Some(next) = prose_after_gap(lines, j) {
+            j = next;
+        } else {
+            break;
+        }
+    }
+    (end, chars, end.max(j))
 }
 
 /// The next prose line when the short lines from `j` on can sit inside an article's text:
@@ -135,23 +152,57 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
         .then_some(gap_end)
 }
 
-/// Where the body starts when the headline is known to be at `headline`, far above the
-/// largest run of prose: transcripts and listicles break the text into short lines (speaker
+/// The body's range when the headline is known to be at `headline`, far above the largest run
+/// of prose (`start..end`): transcripts and listicles break the text into short lines (speaker
 /// turns, captions, numbered steps) that end a run. The body then starts at the first two
 /// prose lines in a row under the headline (a lone one is a standfirst or a teaser), provided
-/// what lies between there and the run is mostly prose by length.
-pub(super) fn start_after_headline(lines: &[Line], headline: usize, start: usize) -> usize {
+/// what lies between there and the run is mostly prose by length. When a heading of the
+/// page's own blocks ("Recent Articles") lies between, the largest run is one of those blocks
+/// (reviews, teasers) and the article is the run under the headline alone.
+pub(super) fn range_under_headline(
+    lines: &[Line],
+    headline: usize,
+    (start, end): (usize, usize),
+) -> (usize, usize) {
     let Some(p) = (headline + 1..start).find(|&i| lines[i].prose && lines[i + 1].prose) else {
-        return start;
+        return (start, end);
     };
     let gap = &lines[p..start];
+    if gap.iter().any(|l| opens_listing(&l.text)) {
+        return (p, run_from(lines, p).0);
+    }
     let prose: usize = gap.iter().filter(|l| l.prose).map(|l| l.text.len()).sum();
     let all: usize = gap.iter().map(|l| l.text.len()).sum();
     if prose * 2 >= all {
-        p
+        (p, end)
     } else {
-        start
+        (start, end)
     }
+}
+
+/// Headings of the blocks a page lists after its article (other stories, comments), which
+/// unlike "Read next" or "Sign up" boxes do not sit inside an article's text.
+const LISTING_HEADINGS: &[&str] = &[
+    "more articles",
+    "more posts",
+    "more videos",
+    "more stories",
+    "recent articles",
+    "recent posts",
+    "recent stories",
+    "latest articles",
+    "latest posts",
+    "popular posts",
+    "most popular",
+    "most read",
+    "leave a reply",
+    "leave a comment",
+];
+
+/// Whether a short line heads a listing block after the article.
+fn opens_listing(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 4 && LISTING_HEADINGS.iter().any(|m| lower.starts_with(m))
 }
 
 /// A short line between two prose lines, that is not a date, counter or notice.

@@ -45,10 +45,10 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     let slug = url.map(head::slug_words).unwrap_or_default();
     // The run of prose may open with the headline itself: a question reads as a sentence.
     let anchor = head::slug_headline(&lines[..=start], &slug);
-    let start = match anchor {
-        Some(h) if h == start => start + 1,
-        Some(h) => body::start_after_headline(&lines, h, start),
-        None => start,
+    let (start, end) = match anchor {
+        Some(h) if h == start => (start + 1, end),
+        Some(h) => body::range_under_headline(&lines, h, (start, end)),
+        None => (start, end),
     };
     if start >= end {
         return out;
@@ -339,6 +339,31 @@ pub(super) mod tests {
         let dump = format!("Menu\nQuery tuning in practice\n{story}{menu}{story}");
         let body = parse(&dump, None).body;
         assert_eq!(body.matches("statistics before").count(), 1, "{body}");
+    }
+
+    #[test]
+    fn reviews_listed_after_the_article_are_not_taken_for_it() {
+        let story = "Most toddlers settle into a steady bedtime within two weeks of practice.\n\
+            A short routine of bath, book and bed tells the child that the day is over.\n";
+        // The page's reviews make a longer run of prose than the article itself.
+        let reviews =
+            "Great doctors and staff, they genuinely care about you and your family here.\n\
+            Dana R.\n"
+                .repeat(12);
+        let dump = format!(
+            "Home\nTips for sleep training your toddler\n{story}{story}\
+             Recent Articles\nHow to choose a pediatrician\nUnderstanding influenza\n{reviews}"
+        );
+        let page =
+            url::Url::parse("https://clinic.test/tips-for-sleep-training-your-toddler/").unwrap();
+        let a = parse(&dump, Some(&page));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Tips for sleep training your toddler")
+        );
+        assert_eq!(a.body.matches("steady bedtime").count(), 2, "{}", a.body);
+        assert!(!a.body.contains("Great doctors"), "{}", a.body);
+        assert!(!a.body.contains("Recent Articles"), "{}", a.body);
     }
 
     #[test]
