@@ -131,7 +131,7 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
     // Lines of a code block do not count: a listing runs as long as it needs.
     let mut counted = 0;
     let gap_end = (j..lines.len()).find(|&k| {
-        counted += usize::from(!lines[k].code);
+        counted += usize::from(!lines[k].code && !lines[k].spec);
         lines[k].prose || counted > MAX_GAP
     })?;
     if !lines[gap_end].prose {

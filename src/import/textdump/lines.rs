@@ -95,6 +95,8 @@ pub(super) struct Line {
     pub(super) update: bool,
     /// Whether the line reads as a line of a code block (indented, or shaped like code).
     pub(super) code: bool,
+    /// Whether the line is a `Label: value` row of a spec sheet (`Max speed: 55-65 km/h`).
+    pub(super) spec: bool,
 }
 
 impl Line {
@@ -106,6 +108,7 @@ impl Line {
                 let indented = l.starts_with("  ") || l.starts_with('\t');
                 let mut line = Line::new(l.replace('\u{a0}', " ").trim().to_string());
                 line.code = indented || looks_like_code(&line.text);
+                line.spec = is_spec_line(&line.text);
                 line
             })
             .collect()
@@ -147,6 +150,7 @@ impl Line {
             date,
             update,
             code: false,
+            spec: false,
         }
     }
 
@@ -181,6 +185,20 @@ fn looks_like_code(text: &str) -> bool {
     ["//", "--", "/*", "#!"].iter().any(|p| text.starts_with(p))
         || text.ends_with([';', '{', '}'])
         || text.contains("-->")
+}
+
+/// Whether a line is a `Label: value` row: a capitalised label of at most four words, a colon,
+/// and a short value with a digit in it (`Weight: 32.2 kg | 71 lbs`, `Charge time: 3-6 hrs`).
+fn is_spec_line(text: &str) -> bool {
+    let Some((label, value)) = text.split_once(": ") else {
+        return false;
+    };
+    let label_words = label.split_whitespace().count();
+    (1..=4).contains(&label_words)
+        && label.starts_with(char::is_uppercase)
+        && !value.trim().is_empty()
+        && value.split_whitespace().count() <= 12
+        && value.contains(|c: char| c.is_ascii_digit())
 }
 
 /// `Views: 778`, `778 views`, `Просмотров: 1 024`.
@@ -255,6 +273,25 @@ mod tests {
             "A–Z index",
         ] {
             assert!(!looks_like_code(menu), "{menu}");
+        }
+    }
+
+    #[test]
+    fn spec_sheet_rows_are_told_from_labels_and_sentences() {
+        for row in [
+            "Max speed: 55-65 km/h | 34-40 mph",
+            "Charge time: 3-6 hrs",
+            "Weight: 27 lbs",
+        ] {
+            assert!(is_spec_line(row), "{row}");
+        }
+        for other in [
+            "Related: Mayor opens bridge",
+            "Note: the figures for the first quarter of 2024 were revised twice by the office since then",
+            "photo: 2024",
+            "Posted on: ",
+        ] {
+            assert!(!is_spec_line(other), "{other}");
         }
     }
 

@@ -342,6 +342,21 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_long_spec_sheet_stays_inside_the_text() {
+        let story = "The board reaches its top speed on flat ground with a light rider on it.\n\
+            Range falls by a third in the cold, as it does for every battery we tested.\n";
+        let specs: String = (1..=8)
+            .map(|n| {
+                format!("Model {n}\nRange: 40-5{n} km\nMax speed: 5{n} km/h\nWeight: 3{n} kg\n")
+            })
+            .collect();
+        let dump = format!("Menu\nHow fast do e-boards go\n{story}{specs}{story}{story}");
+        let body = parse(&dump, None).body;
+        assert_eq!(body.matches("top speed on flat").count(), 3, "{body}");
+        assert!(body.contains("Weight: 38 kg"), "{body}");
+    }
+
+    #[test]
     fn reviews_listed_after_the_article_are_not_taken_for_it() {
         let story = "Most toddlers settle into a steady bedtime within two weeks of practice.\n\
             A short routine of bath, book and bed tells the child that the day is over.\n";
