@@ -46,6 +46,11 @@ pub(super) fn head(
     }
     if let Some(t) = title_at {
         out.title = Some(clean_headline(&above[t].text));
+        if anchor.is_none() && !names_slug(&above[t].text, slug) {
+            // The copy left the headline out (it sat beside the text, or in an image): the
+            // words of the address say more about the article than a promotion line does.
+            out.title = url.and_then(slug_title).or(out.title.take());
+        }
         if out.date.is_none() {
             // Some pages print the date above the headline.
             out.date = above[..t].iter().rev().take(4).find_map(|l| l.date.clone());
@@ -61,6 +66,46 @@ pub(super) fn head(
     if out.date.is_none() {
         out.date = url.and_then(|u| date_in_url(u.as_str()));
     }
+}
+
+/// Whether a line holds any of the slug's content words (of four letters or more; three slug
+/// words at least are needed to tell): a headline reworded for the page still shares one, a
+/// promotion or menu line none.
+fn names_slug(text: &str, slug: &[String]) -> bool {
+    if slug.len() < 3 {
+        return true;
+    }
+    let words = slug_words_of(text);
+    slug.iter()
+        .filter(|w| w.chars().count() >= 4)
+        .any(|w| words.contains(w))
+}
+
+/// A headline made from the address's last path segment (`/puppy-obedience-training` →
+/// `Puppy obedience training`), when it has at least three words and no numeric id.
+fn slug_title(url: &url::Url) -> Option<String> {
+    let last = url
+        .path_segments()?
+        .rfind(|seg| seg.chars().any(char::is_alphabetic))?;
+    let last = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+    let decoded = percent_encoding::percent_decode_str(last)
+        .decode_utf8()
+        .ok()?;
+    let words: Vec<&str> = decoded
+        .split(['-', '_', '+'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 3
+        || words
+            .iter()
+            .any(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() > 4)
+    {
+        return None;
+    }
+    let text = words.join(" ");
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 /// A publication date labelled anywhere in the dump: `Published: August 30, 2024` on one
@@ -349,6 +394,25 @@ mod tests {
         let a = parse(&dump, None);
         assert_eq!(a.title.as_deref(), Some("Hear the whole show today"));
         assert_eq!(a.date, None);
+    }
+
+    #[test]
+    fn without_its_headline_in_the_copy_the_address_names_the_article() {
+        let dump = format!(
+            "Skip to content\nFree shipping on all orders to the contiguous United States\n\
+             Shop now\n{STORY}"
+        );
+        let page = url("https://shop.test/blogs/posts/puppy-obedience-training?ref=x");
+        let a = parse(&dump, Some(&page));
+        assert_eq!(a.title.as_deref(), Some("Puppy obedience training"));
+        // A headline worded differently from the address still shares a word with it.
+        let dump = format!("Menu\n10 ways meditation can improve your health\n{STORY}");
+        let page = url("https://news.test/10-health-benefits-of-meditation-and-mindfulness");
+        let a = parse(&dump, Some(&page));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("10 ways meditation can improve your health")
+        );
     }
 
     #[test]

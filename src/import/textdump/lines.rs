@@ -64,6 +64,10 @@ const CHROME_WORDS: &[&str] = &[
     "поделиться",
     "печать",
     "night",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "view cart",
     "day",
 ];
 
