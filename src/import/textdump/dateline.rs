@@ -51,6 +51,22 @@ pub(super) fn dateline_date(text: &str) -> Option<(String, bool)> {
     update_date.map(|d| (d, true))
 }
 
+/// The date a sentence of the text says the article first ran on ("This article was
+/// originally published on 26 Sep 2019 at 4:12pm but has been updated"): pages that are kept
+/// up to date show the last revision in the dateline and the first publication only there.
+pub(super) fn originally_published(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let label = [
+        "originally published",
+        "first published",
+        "originally posted",
+    ]
+    .iter()
+    .find_map(|l| lower.find(l).map(|at| at + l.len()))?;
+    let words: Vec<&str> = text.get(label..)?.split_whitespace().take(8).collect();
+    (0..words.len()).find_map(|i| date_at(&words, i).map(|(_, date)| date))
+}
+
 /// The longest run of words from `i` that reads as a date: one holding a month name, or one
 /// opening with a whole numeric date (`15/12/2025 at 19:00`, `2025-12-15`).
 fn date_at(words: &[&str], i: usize) -> Option<(usize, String)> {
@@ -172,6 +188,21 @@ mod tests {
             day("By Jane Roe, 2024-06-03, updated 2024-06-09"),
             publication("2024-06-03")
         );
+    }
+
+    #[test]
+    fn a_note_of_the_first_publication_is_read_from_the_text() {
+        let note = "This article was originally published on 26 Sep 2019 at 4:12pm but has \
+                    been regularly updated to reflect new research.";
+        assert_eq!(
+            originally_published(note).as_deref(),
+            Some("2019-09-26 16:12")
+        );
+        assert_eq!(
+            originally_published("It was first published in the spring, long before the war."),
+            None
+        );
+        assert_eq!(originally_published("Published on 3 May 2024."), None);
     }
 
     #[test]

@@ -55,6 +55,21 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     }
     out.body = body::body_markdown(&lines[start..end]);
     head::head(&lines[..start], url, &slug, anchor, &mut out);
+    // A note in the text that the article first ran earlier than its dateline says: the
+    // dateline shows the last revision.
+    let first_run = lines[start..end]
+        .iter()
+        .find_map(|l| dateline::originally_published(&l.text));
+    if let Some(first) = first_run {
+        if out
+            .date
+            .as_ref()
+            .is_none_or(|d| first[..10] < d[..d.len().min(10)])
+        {
+            out.updated = out.updated.take().or(out.date.take());
+            out.date = Some(first);
+        }
+    }
     if out.date.is_none() {
         // Some pages print the date under the article; a page that shows only when it was
         // updated is dated by that, which is nearer than the day of the import.
