@@ -30,7 +30,7 @@ pub(super) const IN_BODY_CHROME: &[&str] = &[
 ];
 
 /// Short lines that end an article's text (lowercase prefixes): what follows them is the
-/// page's, not the story's.
+/// page's, not the story's. The headings of listing blocks ([`LISTING_HEADINGS`]) end it too.
 const END_MARKERS: &[&str] = &[
     "related posts",
     "related articles",
@@ -40,25 +40,11 @@ const END_MARKERS: &[&str] = &[
     "related reading",
     "related coverage",
     "rate this",
-    "leave a reply",
-    "leave a comment",
     "comments",
     "show comments",
     "you may also like",
     "you might also like",
     "more from",
-    "more stories",
-    "more articles",
-    "more posts",
-    "more videos",
-    "recent articles",
-    "recent posts",
-    "recent stories",
-    "latest articles",
-    "latest posts",
-    "popular posts",
-    "most popular",
-    "most read",
     "read next",
     "recommended",
     "about the author",
@@ -241,5 +227,9 @@ pub(super) fn body_markdown(lines: &[Line]) -> String {
 /// Reply", "Filed under").
 pub(super) fn is_end_marker(text: &str) -> bool {
     let lower = text.to_lowercase();
-    text.split_whitespace().count() <= 8 && END_MARKERS.iter().any(|m| lower.starts_with(m))
+    text.split_whitespace().count() <= 8
+        && END_MARKERS
+            .iter()
+            .chain(LISTING_HEADINGS)
+            .any(|m| lower.starts_with(m))
 }
