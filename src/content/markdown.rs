@@ -27,7 +27,9 @@ pub struct Rendered {
 /// Element ids the page around the body already uses.
 const RESERVED_IDS: &[&str] = &["main", "top", "content", "search"];
 
-fn options() -> Options {
+/// The Markdown extensions articles are rendered with; the importer's sanitizer parses with
+/// the same ones, so that it sees raw HTML exactly where the renderer will.
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

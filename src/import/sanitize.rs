@@ -5,8 +5,15 @@
 //!
 //! Raw HTML left in the Markdown is rebuilt from an allowlist of tags and attributes; Markdown
 //! link and image destinations and reference definitions with an executable scheme are replaced
-//! by `#`. The pass is strict everywhere, code spans included: an archive loses at most a quoted
-//! `<script>` in a programming article, never lets one run.
+//! by `#`. Script, style, frame and form elements go everywhere, code spans included: an
+//! archive loses at most a quoted `<script>` in a programming article, never lets one run.
+//! Other tag-like text the renderer shows as text (code, `Vec<String>`, an escaped
+//! `\<repo url>`) is kept: only where the Markdown parser sees raw HTML is it markup, and a
+//! harmless `<word>` there is no reason to lose words of the article.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag as MdTag};
 
 /// Elements removed together with everything inside them.
 const DROP_WITH_CONTENT: &[&str] = &[
@@ -87,6 +94,35 @@ pub fn sanitize(markdown: &str) -> String {
     let without_blocks = drop_elements(markdown);
     let tags_cleaned = clean_tags(&without_blocks);
     clean_link_targets(&tags_cleaned)
+}
+
+/// The byte ranges the Markdown parser reads as raw HTML (HTML blocks and inline tags), in
+/// order and without overlaps: only there does a tag become markup when the article is
+/// rendered.
+fn raw_html_ranges(markdown: &str) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let html = Parser::new_ext(markdown, crate::content::markdown::options())
+        .into_offset_iter()
+        .filter(|(event, _)| {
+            matches!(
+                event,
+                Event::Start(MdTag::HtmlBlock) | Event::InlineHtml(_) | Event::Html(_)
+            )
+        });
+    // Events come in document order; an HTML block's range holds its lines' ranges.
+    for (_, range) in html {
+        match ranges.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => ranges.push(range),
+        }
+    }
+    ranges
+}
+
+/// Whether the byte at `at` lies in one of the ordered, disjoint ranges.
+fn in_ranges(ranges: &[Range<usize>], at: usize) -> bool {
+    let after = ranges.partition_point(|r| r.start <= at);
+    after > 0 && ranges[after - 1].contains(&at)
 }
 
 /// True when a URL would run code or embed a document when followed: `javascript:`,
@@ -254,12 +290,18 @@ fn closing_tag_end(text: &str, from: usize, name: &str) -> Option<usize> {
 /// and their text kept. `<` that does not start a tag is left alone unless it starts an autolink
 /// with an unsafe scheme, which is dropped.
 fn clean_tags(text: &str) -> String {
+    if !text.contains('<') {
+        return text.to_string();
+    }
+    let html = raw_html_ranges(text);
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     while let Some(found) = text[pos..].find('<') {
         let at = pos + found;
         out.push_str(&text[pos..at]);
-        if let Some(tag) = tag_at(text, at) {
+        let tag = tag_at(text, at)
+            .filter(|tag| in_ranges(&html, at) || looks_hostile(&text[at..tag.end]));
+        if let Some(tag) = tag {
             if KEEP_TAGS.contains(&tag.name.as_str()) {
                 out.push_str(&rebuild_tag(&text[at..tag.end], &tag));
             }
@@ -273,6 +315,20 @@ fn clean_tags(text: &str) -> String {
     }
     out.push_str(&text[pos..]);
     out
+}
+
+/// Whether tag-like text carries an event handler or an executable URL: removed even where the
+/// renderer would show it as text, so that no handler survives in the file at all.
+fn looks_hostile(raw: &str) -> bool {
+    let inner = raw
+        .trim_start_matches(['<', '/'])
+        .trim_end_matches(['>', '/']);
+    let name_end = inner
+        .find(|c: char| c.is_whitespace() || c == '/')
+        .unwrap_or(inner.len());
+    attributes(&inner[name_end..])
+        .iter()
+        .any(|(name, value)| name.to_ascii_lowercase().starts_with("on") || is_unsafe_url(value))
 }
 
 /// The length of `<scheme:…>` when the scheme is unsafe.
@@ -465,6 +521,19 @@ mod tests {
     fn ordinary_text_is_untouched() {
         let md = "## Sub\n\nA < B and 3 > 2; <https://e.org/x> stays.\n\n> quote\n\n| a | b |\n|---|---|\n";
         assert_eq!(sanitize(md), md);
+    }
+
+    #[test]
+    fn tag_like_text_the_renderer_shows_as_text_is_kept() {
+        let md =
+            "Run `git clone <repo url>` first.\n\n```\nlet v: Vec<String> = Vec::new();\n```\n\n\
+                  The test a \\<b and c> d holds.\n";
+        assert_eq!(sanitize(md), md);
+        // Whatever the context, scripts and handlers still go.
+        let md = "```\n<script>x()</script> <img src=a onerror=alert(1)>\n```\n`<b onclick=x>`";
+        let out = sanitize(md);
+        assert_clean(&out);
+        assert!(!out.contains("x()"), "{out}");
     }
 
     #[test]

@@ -255,6 +255,38 @@ fn hostile_markup_never_reaches_the_markdown() {
 }
 
 #[test]
+fn angle_brackets_in_code_and_text_survive_import_and_build_as_text() {
+    let s = site();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("generics.html");
+    fs::write(
+        &input,
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Generics in practice</title>\
+         <link rel=\"canonical\" href=\"https://planet.example/tech/generics\"></head><body><article>\
+         <h1>Generics in practice</h1><p>Collections are generic over the type of their elements, \
+         which the compiler checks for every use of them.</p>\
+         <pre><code>let names: Vec&lt;String&gt; = Vec::new();</code></pre>\
+         <p>Run <code>git clone &lt;repo url&gt;</code> first, then build the crate with cargo \
+         as usual for any project of this kind.</p></article></body></html>",
+    )
+    .unwrap();
+    // The real extractor, not the stub: this is about what it writes and what build shows.
+    let r = run(&ImportOptions::new(
+        s.root(),
+        vec![input.display().to_string()],
+    ));
+    assert_eq!(r.count(Outcome::Created), 1, "{r:?}");
+    let rel = r.items[0].path.display().to_string();
+    let text = read(&s, &rel);
+    assert!(text.contains("Vec<String>"), "{text}");
+    assert!(text.contains("repo url"), "{text}");
+    s.build();
+    let page = s.read("tech/generics-in-practice/index.html");
+    assert!(page.contains("&lt;String&gt;"), "{page}");
+    assert!(page.contains("&lt;repo url&gt;"), "{page}");
+}
+
+#[test]
 fn a_folder_of_mixed_inputs_is_imported_and_failures_do_not_stop_the_run() {
     let s = site();
     let dir = tempfile::tempdir().unwrap();

@@ -104,14 +104,17 @@ pub(super) struct Line {
 }
 
 impl Line {
-    /// The non-empty lines of a dump, in order.
+    /// The non-empty lines of a dump, in order. Lines under a code block's copy button, up to
+    /// the next prose line, are the block's even when nothing else marks them.
     pub(super) fn read_all(text: &str) -> Vec<Line> {
+        let mut in_listing = false;
         text.lines()
             .filter(|l| !l.trim().is_empty())
             .map(|l| {
                 let indented = l.starts_with("  ") || l.starts_with('\t');
                 let mut line = Line::new(l.replace('\u{a0}', " ").trim().to_string());
-                line.code = indented || looks_like_code(&line.text);
+                in_listing = !line.prose && (in_listing || is_copy_button(&line.text));
+                line.code = indented || in_listing || looks_like_code(&line.text);
                 line.spec = is_spec_line(&line.text);
                 line
             })
@@ -183,12 +186,22 @@ pub(super) fn is_chrome_word(text: &str) -> bool {
         || lower.starts_with("share")
 }
 
-/// Whether a trimmed line is shaped like code: a comment (`// …`, `-- …`), a statement or
+/// Whether a trimmed line is shaped like code: a comment (`// …`, `-- …`, `# …`), a statement or
 /// block end (`…;`, `{`, `}`), a diagram edge (`A --> B`). Menus and footers have none of these.
 fn looks_like_code(text: &str) -> bool {
-    ["//", "--", "/*", "#!"].iter().any(|p| text.starts_with(p))
+    ["//", "--", "/*", "#!", "# "]
+        .iter()
+        .any(|p| text.starts_with(p))
         || text.ends_with([';', '{', '}'])
         || text.contains("-->")
+}
+
+/// The button a site puts over a code block ("Copy", "Copy code").
+fn is_copy_button(text: &str) -> bool {
+    matches!(
+        text.to_lowercase().as_str(),
+        "copy" | "copy code" | "copy to clipboard" | "copied!"
+    )
 }
 
 /// Whether a line is a `Label: value` row: a capitalised label of at most four words, a colon,
