@@ -279,11 +279,14 @@ fn angle_brackets_in_code_and_text_survive_import_and_build_as_text() {
     let rel = r.items[0].path.display().to_string();
     let text = read(&s, &rel);
     assert!(text.contains("Vec<String>"), "{text}");
-    assert!(text.contains("repo url"), "{text}");
+    assert!(text.contains("`git clone <repo url>`"), "{text}");
     s.build();
     let page = s.read("tech/generics-in-practice/index.html");
     assert!(page.contains("&lt;String&gt;"), "{page}");
-    assert!(page.contains("&lt;repo url&gt;"), "{page}");
+    assert!(
+        page.contains("<code>git clone &lt;repo url&gt;</code>"),
+        "{page}"
+    );
 }
 
 #[test]

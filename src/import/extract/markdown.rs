@@ -156,6 +156,7 @@ impl Walker<'_> {
                 self.quote -= 1;
             }
             "pre" => self.pre(node),
+            "code" | "kbd" | "samp" => self.code_span(node),
             "table" if !is_layout_table(node) => self.table(node),
             "figcaption" => {
                 self.flush();
@@ -193,6 +194,40 @@ impl Walker<'_> {
                 self.link_chars += 1;
             }
             escape_into(&mut self.cur, c);
+        }
+    }
+
+    /// Inline code as a Markdown code span, its text as written (a span shows it literally):
+    /// `git clone <repo url>`. Code that runs over lines is left as text; a block is `pre`'s.
+    fn code_span(&mut self, node: NodeRef<Node>) {
+        let mut raw = String::new();
+        pre_text(node, &mut raw);
+        let code = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if code.is_empty() || raw.trim().contains('\n') {
+            self.children(node);
+            return;
+        }
+        // Two spans in a row would run their fences together into a longer one.
+        let spaced = raw.starts_with(' ') || self.cur.ends_with('`');
+        if spaced && !self.cur.is_empty() && !self.cur.ends_with([' ', '\n']) {
+            self.cur.push(' ');
+        }
+        let fence = "`".repeat(longest_run(&code, '`') + 1);
+        // A span that starts or ends with a backtick needs a space inside its fence.
+        let pad = if code.starts_with('`') || code.ends_with('`') {
+            " "
+        } else {
+            ""
+        };
+        self.cur
+            .push_str(&format!("{fence}{pad}{code}{pad}{fence}"));
+        let chars = code.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        self.chars += chars;
+        if self.in_link {
+            self.link_chars += chars;
+        }
+        if raw.ends_with(' ') {
+            self.cur.push(' ');
         }
     }
 
@@ -461,6 +496,19 @@ mod tests {
         );
         assert!(body.contains("isn’t just changing"), "{body}");
         assert!(body.contains("websites—it reshapes"), "{body}");
+    }
+
+    #[test]
+    fn inline_code_becomes_a_code_span_written_as_is() {
+        let body = body_of(
+            "<p>Run <code>git clone &lt;repo url&gt;</code>, then <kbd>Ctrl</kbd><kbd>C</kbd> \
+             and read <code>a`b</code> and <code>my_var*</code> in the log.</p>",
+        );
+        assert!(
+            body.contains("Run `git clone <repo url>`, then `Ctrl` `C` and"),
+            "{body}"
+        );
+        assert!(body.contains("read ``a`b`` and `my_var*` in"), "{body}");
     }
 
     #[test]
