@@ -143,7 +143,10 @@ impl Line {
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
         let end = text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']']);
-        let sentence = end.ends_with(['.', '!', '?', '…', ':', ';']);
+        // A short line cut off with "..." is a truncated teaser or breadcrumb step, not a
+        // sentence of the text (long lines are prose whatever their end).
+        let truncated = end.ends_with("...") || end.ends_with(":…") || end.ends_with(":...");
+        let sentence = end.ends_with(['.', '!', '?', '…', ':', ';']) && !truncated;
         let prose = date.is_none()
             && !shouting
             && !head::is_trail(&text)
@@ -310,6 +313,22 @@ mod tests {
         ] {
             assert!(!is_spec_line(other), "{other}");
         }
+    }
+
+    #[test]
+    fn a_short_line_cut_off_with_dots_is_no_sentence() {
+        assert!(!Line::new("11 HR Trends for 2026:...".into()).prose);
+        assert!(!Line::new("Five things to know before you buy a used car...".into()).prose);
+        assert!(Line::new("The council approved the budget after a long night.".into()).prose);
+    }
+
+    #[test]
+    fn lines_under_a_copy_button_are_a_listing_up_to_the_next_prose() {
+        let lines = Line::read_all(
+            "Copy\ngit init\ngit status\nThat is all it takes to start a repository of your own.\nMenu",
+        );
+        let code: Vec<bool> = lines.iter().map(|l| l.code).collect();
+        assert_eq!(code, [true, true, true, false, false]);
     }
 
     #[test]
