@@ -20,13 +20,15 @@ const DATELINE_LINES: usize = 12;
 /// address when the user gave it, `slug` its words and `anchor` the line they name
 /// ([`slug_headline`]); without an anchor the lines are ranked.
 pub(super) fn head(
-    above: &[Line],
+    lines: &[Line],
+    start: usize,
     url: Option<&url::Url>,
     slug: &[String],
     anchor: Option<usize>,
     out: &mut Extracted,
 ) {
-    let title_at = anchor.or_else(|| headline(above, slug));
+    let above = &lines[..start];
+    let title_at = anchor.or_else(|| headline(lines, start, slug));
     // The dateline and byline sit between the headline and the body.
     let (from, to) = match title_at {
         Some(t) => (t + 1, above.len().min(t + 1 + DATELINE_LINES)),
@@ -124,7 +126,8 @@ pub(super) fn labelled_published(lines: &[Line]) -> Option<String> {
 }
 
 /// The index of the headline among the lines above the body.
-fn headline(above: &[Line], slug: &[String]) -> Option<usize> {
+fn headline(lines: &[Line], start: usize, slug: &[String]) -> Option<usize> {
+    let above = &lines[..start];
     let mut best: Option<(usize, u32)> = None;
     let mut prose_lines = 0;
     let start = above.len().saturating_sub(HEAD_LINES);
@@ -142,7 +145,7 @@ fn headline(above: &[Line], slug: &[String]) -> Option<usize> {
         if !is_headline_shaped(line) {
             continue;
         }
-        let score = headline_score(above, i, slug);
+        let score = headline_score(lines, i, slug);
         // Above a second prose line comes another block of the page, unless the line has
         // the headline's own byline or dateline under it (the text started above a product
         // box or a disclosure, not where the body was taken from).
@@ -186,22 +189,23 @@ fn is_headline_shaped(line: &Line) -> bool {
 /// What a byline or date right under a line adds to its headline score.
 const DATELINE_BONUS: u32 = 2;
 
-/// How much a candidate line looks like the headline (see the module header).
-fn headline_score(above: &[Line], i: usize, slug: &[String]) -> u32 {
+/// How much a candidate line looks like the headline (see the module header). The lines under
+/// it are read on into the body: a headline's standfirst and byline may open the text run.
+fn headline_score(lines: &[Line], i: usize, slug: &[String]) -> u32 {
     let mut score = 0;
     if slug.len() >= 3 {
-        let words = slug_words_of(&above[i].text);
+        let words = slug_words_of(&lines[i].text);
         let matched = slug.iter().filter(|w| words.contains(w)).count();
         score += (10 * matched / slug.len()) as u32;
     }
-    let below = &above[i + 1..above.len().min(i + 4)];
+    let below = &lines[i + 1..lines.len().min(i + 4)];
     if below
         .iter()
         .any(|l| l.date.is_some() || byline(&l.text).is_some())
     {
         score += DATELINE_BONUS;
     }
-    if above.get(i + 1).is_some_and(|l| l.prose) {
+    if lines.get(i + 1).is_some_and(|l| l.prose) {
         score += 1;
     }
     score
@@ -394,6 +398,22 @@ mod tests {
         let a = parse(&dump, None);
         assert_eq!(a.title.as_deref(), Some("Hear the whole show today"));
         assert_eq!(a.date, None);
+    }
+
+    #[test]
+    fn the_text_under_a_headline_counts_for_it_though_the_body_starts_there() {
+        // A promotion line over a sentence of its own must not beat the headline whose
+        // standfirst opens the body.
+        let dump = format!(
+            "Menu\nOur readers love the weekly digest\n\
+             Join thousands of readers who get our best stories every single week!\n\
+             Home\nEleven trends shaping work next year\n{STORY}"
+        );
+        let a = parse(&dump, None);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Eleven trends shaping work next year")
+        );
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
         return out;
     }
     out.body = body::body_markdown(&lines[start..end]);
-    head::head(&lines[..start], url, &slug, anchor, &mut out);
+    head::head(&lines, start, url, &slug, anchor, &mut out);
     // A note in the text that the article first ran earlier than its dateline says: the
     // dateline shows the last revision.
     let first_run = lines[start..end]
