@@ -65,10 +65,6 @@ pub(super) fn head(
             .find(|l| is_section_label(&l.text))
             .map(|l| label_case(&l.text));
     }
-    if out.title.is_none() {
-        // No headline line at all above the text: the address's words still name the article.
-        out.title = url.and_then(slug_title);
-    }
     if out.date.is_none() {
         out.date = url.and_then(|u| date_in_url(u.as_str()));
     }
@@ -429,10 +425,6 @@ mod tests {
         let page = url("https://shop.test/blogs/posts/puppy-obedience-training?ref=x");
         let a = parse(&dump, Some(&page));
         assert_eq!(a.title.as_deref(), Some("Puppy obedience training"));
-        // Nor when no line above the text could be a headline at all.
-        let a = parse(&format!("Menu\n{STORY}"), Some(&page));
-        assert_eq!(a.title.as_deref(), Some("Puppy obedience training"));
-        assert_eq!(parse(&format!("Menu\n{STORY}"), None).title, None);
         // A headline worded differently from the address still shares a word with it.
         let dump = format!("Menu\n10 ways meditation can improve your health\n{STORY}");
         let page = url("https://news.test/10-health-benefits-of-meditation-and-mindfulness");
