@@ -198,12 +198,19 @@ impl Walker<'_> {
     }
 
     /// Inline code as a Markdown code span, its text as written (a span shows it literally):
-    /// `git clone <repo url>`. Code that runs over lines is left as text; a block is `pre`'s.
+    /// `git clone <repo url>`. Code that runs over lines or holds a link is left as text; a
+    /// block is `pre`'s.
     fn code_span(&mut self, node: NodeRef<Node>) {
         let mut raw = String::new();
         pre_text(node, &mut raw);
         let code = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-        if code.is_empty() || raw.trim().contains('\n') {
+        // A span cannot hold a link: code that links somewhere stays text with its link.
+        let links = node.descendants().any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| e.name() == "a" && e.attr("href").is_some())
+        });
+        if code.is_empty() || raw.trim().contains('\n') || links {
             self.children(node);
             return;
         }
@@ -509,6 +516,14 @@ mod tests {
             "{body}"
         );
         assert!(body.contains("read ``a`b`` and `my_var*` in"), "{body}");
+        let body = body_of(
+            "<p>See <code><a href=\"https://docs.example/api\">Vec::push</a></code> in the docs \
+             for the details of how the vector grows when it is full.</p>",
+        );
+        assert!(
+            body.contains("[Vec::push](https://docs.example/api)"),
+            "{body}"
+        );
     }
 
     #[test]
