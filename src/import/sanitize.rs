@@ -300,7 +300,7 @@ fn clean_tags(text: &str) -> String {
         let at = pos + found;
         out.push_str(&text[pos..at]);
         let tag = tag_at(text, at)
-            .filter(|tag| in_ranges(&html, at) || looks_hostile(&text[at..tag.end]));
+            .filter(|tag| in_ranges(&html, at) || looks_hostile(&text[at..tag.end], tag));
         if let Some(tag) = tag {
             if KEEP_TAGS.contains(&tag.name.as_str()) {
                 out.push_str(&rebuild_tag(&text[at..tag.end], &tag));
@@ -319,14 +319,10 @@ fn clean_tags(text: &str) -> String {
 
 /// Whether tag-like text carries an event handler or an executable URL: removed even where the
 /// renderer would show it as text, so that no handler survives in the file at all.
-fn looks_hostile(raw: &str) -> bool {
-    let inner = raw
-        .trim_start_matches(['<', '/'])
-        .trim_end_matches(['>', '/']);
-    let name_end = inner
-        .find(|c: char| c.is_whitespace() || c == '/')
-        .unwrap_or(inner.len());
-    attributes(&inner[name_end..])
+fn looks_hostile(raw: &str, tag: &Tag) -> bool {
+    let name_end = 1 + usize::from(tag.closing) + tag.name.len();
+    let inner = raw[name_end..raw.len() - 1].trim_end_matches('/');
+    attributes(inner)
         .iter()
         .any(|(name, value)| name.to_ascii_lowercase().starts_with("on") || is_unsafe_url(value))
 }

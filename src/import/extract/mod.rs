@@ -38,7 +38,7 @@ pub use explain::explain_article;
 
 pub(crate) use datetext::month_number;
 use scraper::Html;
-pub(crate) use signals::published_label;
+pub(crate) use signals::{published_label, FIRST_RUN_LABELS};
 use url::Url;
 
 /// What one page yields: the article without the site around it.

@@ -12,8 +12,8 @@ use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
 use bylines::{author_link, labelled_byline, visible_text_of};
-pub(crate) use datelines::published_label;
 use datelines::{dateline_above, labelled_date, visible_date};
+pub(crate) use datelines::{published_label, FIRST_RUN_LABELS};
 
 /// A `<time>` element or an element marked `itemprop="datePublished"`.
 #[derive(Debug, Clone)]

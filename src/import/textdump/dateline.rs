@@ -5,6 +5,7 @@
 //! (`August 12, 2025 By The Diggs Team`), a numeric one (`Posted on the 15/12/2025 at 19:00
 //! by …`), or run into the reading time after it (`Mar 27, 20255 mins`).
 
+use crate::import::extract::FIRST_RUN_LABELS;
 use crate::import::textdate::{date_in_line, is_month_name};
 
 /// Longest run of words a date is read from (`Tuesday, 20 November 2007, 10:30`).
@@ -56,13 +57,9 @@ pub(super) fn dateline_date(text: &str) -> Option<(String, bool)> {
 /// up to date show the last revision in the dateline and the first publication only there.
 pub(super) fn originally_published(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    let label = [
-        "originally published",
-        "first published",
-        "originally posted",
-    ]
-    .iter()
-    .find_map(|l| lower.find(l).map(|at| at + l.len()))?;
+    let label = FIRST_RUN_LABELS
+        .iter()
+        .find_map(|l| lower.find(l).map(|at| at + l.len()))?;
     let words: Vec<&str> = text.get(label..)?.split_whitespace().take(8).collect();
     (0..words.len()).find_map(|i| date_at(&words, i).map(|(_, date)| date))
 }

@@ -86,11 +86,7 @@ fn names_slug(text: &str, slug: &[String]) -> bool {
 /// A headline made from the address's last path segment (`/puppy-obedience-training` →
 /// `Puppy obedience training`), when it has at least three words and no numeric id.
 fn slug_title(url: &url::Url) -> Option<String> {
-    let last = url
-        .path_segments()?
-        .rfind(|seg| seg.chars().any(char::is_alphabetic))?;
-    let last = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
-    let decoded = percent_encoding::percent_decode_str(last)
+    let decoded = percent_encoding::percent_decode_str(slug_of(url)?)
         .decode_utf8()
         .ok()?;
     let words: Vec<&str> = decoded
@@ -260,12 +256,15 @@ fn glued_trail_end(text: &str) -> Option<&str> {
 /// The words of the URL's last path segment that could come from a headline: `/2025/12/19/
 /// is-it-really-always-the-dns` → `is it really always the dns`. Numeric ids do not count.
 pub(super) fn slug_words(url: &url::Url) -> Vec<String> {
+    slug_words_of(slug_of(url).unwrap_or(""))
+}
+
+/// The URL's last path segment that holds a letter, without a file extension: the slug.
+fn slug_of(url: &url::Url) -> Option<&str> {
     let last = url
-        .path_segments()
-        .and_then(|mut s| s.rfind(|seg| seg.chars().any(char::is_alphabetic)))
-        .unwrap_or("");
-    let last = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
-    slug_words_of(last)
+        .path_segments()?
+        .rfind(|seg| seg.chars().any(char::is_alphabetic))?;
+    Some(last.rsplit_once('.').map_or(last, |(stem, _)| stem))
 }
 
 /// Lower-cased alphabetic words, apostrophes dropped so `Here’s` matches the slug's `heres`.

@@ -16,6 +16,14 @@ pub(crate) const PUBLISHED_LABELS: &[&str] = &[
     "gepubliceerd", "opublikowano", "publicat", "опубликовано", "дата публикации",
 ];
 
+/// Words with which a sentence says the article ran earlier than the page's date shows
+/// ("This post was originally published on …"). Page-text dumps read them too.
+pub(crate) const FIRST_RUN_LABELS: &[&str] = &[
+    "originally published",
+    "first published",
+    "originally posted",
+];
+
 /// The publication label a lower-cased text opens with, as a whole word: "Publication |"
 /// names a kind of page, not a date, though it starts with the Romanian "publicat".
 pub(crate) fn published_label(lower: &str) -> Option<&'static str> {
@@ -45,11 +53,7 @@ pub(super) fn labelled_date(s: &mut Signals, text: &str) {
     let lower = t.to_lowercase();
     let head = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     let opening = published_label(head);
-    let label = opening.or_else(|| {
-        ["originally published", "first published"]
-            .into_iter()
-            .find(|l| lower.contains(l))
-    });
+    let label = opening.or_else(|| FIRST_RUN_LABELS.iter().copied().find(|l| lower.contains(l)));
     let Some(label) = label else {
         return;
     };
