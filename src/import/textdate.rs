@@ -72,6 +72,8 @@ pub fn date_in_line(line: &str) -> Option<String> {
         }
         if token.chars().all(|c| c.is_ascii_digit()) {
             numbers.push(token);
+        } else if let Some(day) = ordinal_day(token) {
+            numbers.push(day);
         } else if let Some(m) = month_of(token) {
             month_name = Some(m);
         } else if !FILLER.contains(&token) {
@@ -91,6 +93,15 @@ pub fn date_in_line(line: &str) -> Option<String> {
         Some((h, m)) => format!("{date} {h:02}:{m:02}"),
         None => date,
     })
+}
+
+/// The day of an English ordinal (`11th`, `1st`, `22nd`, `3rd`), as its digits.
+fn ordinal_day(token: &str) -> Option<&str> {
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| token.strip_suffix(suffix))?;
+    ((1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()))
+        .then_some(digits)
 }
 
 /// Whether a lower-cased word names a month (`november`, `nov`, `ноября`).
@@ -197,6 +208,8 @@ mod tests {
             ("2025-06-12T15:29:00", "2025-06-12 15:29"),
             ("06/12/2025", "2025-06-12"),
             ("Published: 13/06/2025", "2025-06-13"),
+            ("June 11th, 2024, 10:45 AM", "2024-06-11 10:45"),
+            ("1st March 2023", "2023-03-01"),
             // Other languages, from the HTML extractor's month table.
             ("12. März 2024", "2024-03-12"),
             ("3 de agosto de 2023", "2023-08-03"),
