@@ -114,11 +114,11 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
     // words and datelines rather than by length. Of 6, 14 and 20, 20 scored best on each of
     // the dump sets it was tried on (dumps-more: 0.866, 0.891, 0.904).
     const MAX_GAP: usize = 20;
-    // Lines of a code listing or rows of a spec sheet do not count: they run as long as the
-    // article needs them to.
+    // Lines of a code listing, rows of a spec sheet and entries of a table of contents do not
+    // count: they run as long as the article needs them to.
     let mut counted = 0;
     let gap_end = (j..lines.len()).find(|&k| {
-        counted += usize::from(!lines[k].code && !lines[k].spec);
+        counted += usize::from(!lines[k].code && !lines[k].spec && !lines[k].contents);
         lines[k].prose || counted > MAX_GAP
     })?;
     if !lines[gap_end].prose {

@@ -126,9 +126,17 @@ fn headline(lines: &[Line], start: usize, slug: &[String]) -> Option<usize> {
     let above = &lines[..start];
     let mut best: Option<(usize, u32)> = None;
     let mut prose_lines = 0;
-    let start = above.len().saturating_sub(HEAD_LINES);
-    for i in (start..above.len()).rev() {
+    // A table of contents between headline and body does not count towards the reach.
+    let mut reach = 0;
+    for i in (0..above.len()).rev() {
         let line = &above[i];
+        if line.contents {
+            continue;
+        }
+        reach += 1;
+        if reach > HEAD_LINES {
+            break;
+        }
         if line.prose && !reads_as_headline(line) {
             // One standfirst may sit between headline and body; a second prose line is
             // another block of the page.
@@ -179,6 +187,7 @@ fn is_headline_shaped(line: &Line) -> bool {
         && !is_end_marker(&line.text)
         && byline(&line.text).is_none()
         && !labelled
+        && !line.contents
         && !is_chrome_word(&line.text)
 }
 

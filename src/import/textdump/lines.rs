@@ -101,13 +101,17 @@ pub(super) struct Line {
     pub(super) code: bool,
     /// Whether the line is a `Label: value` row of a spec sheet (`Max speed: 55-65 km/h`).
     pub(super) spec: bool,
+    /// Whether the line is a table of contents' heading ("Jump to:") or one of its entries.
+    pub(super) contents: bool,
 }
 
 impl Line {
     /// The non-empty lines of a dump, in order. Lines under a code block's copy button, up to
-    /// the next prose line, are the block's even when nothing else marks them.
+    /// the next prose line, are the block's even when nothing else marks them; so are the
+    /// entries under a table of contents' heading.
     pub(super) fn read_all(text: &str) -> Vec<Line> {
         let mut in_listing = false;
+        let mut in_contents = false;
         text.lines()
             .filter(|l| !l.trim().is_empty())
             .map(|l| {
@@ -116,6 +120,8 @@ impl Line {
                 in_listing = !line.prose && (in_listing || is_copy_button(&line.text));
                 line.code = indented || in_listing || looks_like_code(&line.text);
                 line.spec = is_spec_line(&line.text);
+                in_contents = !line.prose && (in_contents || is_contents_heading(&line.text));
+                line.contents = in_contents;
                 line
             })
             .collect()
@@ -161,10 +167,14 @@ impl Line {
             update,
             code: false,
             spec: false,
+            contents: false,
         }
     }
 
     pub(super) fn is_in_body_chrome(&self) -> bool {
+        if self.contents {
+            return true;
+        }
         let lower = self.text.to_lowercase();
         body::IN_BODY_CHROME
             .iter()
@@ -205,6 +215,27 @@ fn is_copy_button(text: &str) -> bool {
         text.to_lowercase().as_str(),
         "copy" | "copy code" | "copy to clipboard" | "copied!"
     )
+}
+
+/// Headings of a table of contents (lowercase, without a trailing colon). Its entries repeat
+/// the article's subheadings as links; a reader of the copy has the subheadings themselves.
+const CONTENTS_HEADINGS: &[&str] = &[
+    "table of contents",
+    "contents",
+    "jump to",
+    "jump to section",
+    "skip to section",
+    "in this article",
+    "in this post",
+    "in this guide",
+    "on this page",
+    "article contents",
+];
+
+/// Whether a line heads a table of contents ("JUMP TO:", "In this article").
+fn is_contents_heading(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CONTENTS_HEADINGS.contains(&lower.trim_end_matches([':', ' ']))
 }
 
 /// Whether a line is a `Label: value` row: a capitalised label of at most four words, a colon,

@@ -372,6 +372,26 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_table_of_contents_is_left_out_and_does_not_cut_the_text() {
+        let story = "Hosts want their guests to be comfortable and to be taken care of.\n\
+            The best events feel intentional, beautiful and personal this year.\n";
+        let entries: String = (1..=25).map(|n| format!("Trend number {n}\n")).collect();
+        let dump = format!(
+            "Menu\nThe Top 25 Hosting Trends of 2025\nBy Rebecca Norris\nJUMP TO:\n{entries}\
+             {story}{story}{story}"
+        );
+        let a = parse(&dump, None);
+        assert_eq!(a.title.as_deref(), Some("The Top 25 Hosting Trends of 2025"));
+        assert_eq!(a.body.matches("taken care of").count(), 3, "{}", a.body);
+        let dump = format!(
+            "Menu\nThe Top 25 Hosting Trends of 2025\n{story}JUMP TO:\n{entries}{story}{story}"
+        );
+        let body = parse(&dump, None).body;
+        assert_eq!(body.matches("taken care of").count(), 3, "{body}");
+        assert!(!body.contains("JUMP TO") && !body.contains("Trend number"), "{body}");
+    }
+
+    #[test]
     fn reviews_listed_after_the_article_are_not_taken_for_it() {
         let story = "Most toddlers settle into a steady bedtime within two weeks of practice.\n\
             A short routine of bath, book and bed tells the child that the day is over.\n";
