@@ -310,6 +310,9 @@ fn clean_headline(text: &str) -> String {
 /// `By Name` / `Author: Name` / `Автор: Name` lines; `By Name on 19 Dec 2025` gives the name.
 /// Dumps sometimes glue the label to the name (`byClemson News`).
 pub(super) fn byline(text: &str) -> Option<String> {
+    if let Some(name) = credentialed_name(text) {
+        return Some(name.to_string());
+    }
     let lower = text.to_lowercase();
     let glued = text.starts_with("by") && text[2..].starts_with(|c: char| c.is_uppercase());
     let label_len = ["by ", "author:", "автор:", "text:", "текст:"]
@@ -327,6 +330,26 @@ pub(super) fn byline(text: &str) -> Option<String> {
         .trim();
     let words = name.split_whitespace().count();
     (1..=6).contains(&words).then(|| name.to_string())
+}
+
+/// A name followed by its holder's degrees, which bylines of health and science writers carry
+/// without a "By" (`Dylan Bailey, MS, RD, FAND`, `Jane Roe, Ph.D.`): the name.
+fn credentialed_name(text: &str) -> Option<&str> {
+    let (name, credentials) = text.trim().split_once(", ")?;
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let is_credential = |c: &str| {
+        let upper = c.chars().filter(char::is_ascii_uppercase).count();
+        (2..=8).contains(&c.len())
+            && upper >= 2
+            && c.starts_with(|ch: char| ch.is_ascii_uppercase())
+            && c.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '.')
+    };
+    let named = (2..=4).contains(&name_words.len())
+        && name_words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
+        });
+    (named && credentials.split(", ").all(|c| is_credential(c.trim()))).then_some(name)
 }
 
 /// A line that ends with a date of at most six words (`Daniel Renfrow April 12, 2024`,
@@ -489,6 +512,16 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("How meditation rewires brains"));
         assert_eq!(a.date.as_deref(), Some("2024-04-12"));
         assert_eq!(a.authors, vec!["Daniel Renfrow".to_string()]);
+        // A name with degrees is a byline, though its words are in the address too.
+        let dump = format!(
+            "5 Trends from Nutrition 2025\nReport this article\nDylan Bailey, MS, RD, FAND\n\
+             Published Jun 4, 2025\n{STORY}"
+        );
+        let link = url("https://example.com/pulse/5-trends-from-nutrition-2025-dylan-bailey-ms-rd");
+        let a = parse(&dump, Some(&link));
+        assert_eq!(a.title.as_deref(), Some("5 Trends from Nutrition 2025"));
+        assert_eq!(a.date.as_deref(), Some("2025-06-04"));
+        assert_eq!(a.authors, vec!["Dylan Bailey".to_string()]);
     }
 
     #[test]
