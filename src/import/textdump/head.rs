@@ -182,7 +182,11 @@ fn is_headline_shaped(line: &Line) -> bool {
             .split_whitespace()
             .next()
             .is_some_and(|w| w.ends_with(':'));
+    // A short line cut off with dots is a teaser or a breadcrumb step that shortened the
+    // headline (`What Are the Latest Scientific Trends...`), not the headline.
+    let cut_off = line.text.ends_with("...") || line.text.ends_with('…');
     (3..=30).contains(&line.words)
+        && !cut_off
         && line.date.is_none()
         && !is_end_marker(&line.text)
         && byline(&line.text).is_none()
@@ -227,18 +231,23 @@ pub(super) fn slug_headline(above: &[Line], slug: &[String]) -> Option<usize> {
         let words = slug_words_of(&l.text);
         let matched = slug.iter().filter(|w| words.contains(w)).count();
         // A breadcrumb trail ends with the headline too.
-        let trail = l.text.contains(['>', '›', '»']) || is_trail(&l.text);
+        let trail = l.text.contains(['>', '›', '»', '▸']) || is_trail(&l.text);
         (is_headline_shaped(l) && (!l.prose || reads_as_headline(l)))
             && !trail
             && matched * 10 >= slug.len() * 7
     })
 }
 
+/// What separates the steps of a breadcrumb trail (a slash too, but a slash also separates
+/// the parts of a headline, so a trail of slashes does not give its last step as headline).
+const TRAIL_SEPARATORS: &[&str] = &[" » ", " › ", " > ", " ▸ ", " ▶ ", " → "];
+
 /// A breadcrumb trail (`Home » Archive » The headline?`, `Home / News / …`): navigation, even
 /// when its last step makes it long or ends it with a question mark.
 pub(super) fn is_trail(text: &str) -> bool {
-    [" » ", " › ", " > ", " / "]
+    TRAIL_SEPARATORS
         .iter()
+        .chain([" / "].iter())
         .any(|sep| text.matches(sep).count() >= 2)
         || glued_trail_end(text).is_some()
 }
@@ -290,7 +299,7 @@ fn slug_words_of(text: &str) -> Vec<String> {
 /// `How meditation rewires brains | Opinion` → `How meditation rewires brains`.
 fn clean_headline(text: &str) -> String {
     // A breadcrumb trail that ends with the headline (`Home » Blogs » The headline`).
-    let trail_end = [" » ", " › ", " > "].iter().find_map(|sep| {
+    let trail_end = TRAIL_SEPARATORS.iter().find_map(|sep| {
         let last = text.rsplit(sep).next()?;
         (text.matches(sep).count() >= 2 && last.split_whitespace().count() >= 3).then_some(last)
     });
@@ -578,6 +587,21 @@ mod tests {
         assert_eq!(
             parse(&dump, None).title.as_deref(),
             Some("The best fantasy and horror books of 2025")
+        );
+        // Triangles for separators; a step shortened with dots is no headline either.
+        let full =
+            "What Are the Latest Scientific Trends in Psychiatry and How Will They Impact Care?";
+        let dump = format!(
+            "Home ▸ News Release ▸ {full}\nWhat Are the Latest Scientific Trends...\nShare\n\
+             {full}\nDecember 24, 2024\n{STORY}"
+        );
+        let page = url("https://apa.test/news/what-are-the-latest-scientific-trends-in-psychiatr");
+        let a = parse(&dump, Some(&page));
+        assert_eq!(a.title.as_deref(), Some(full));
+        let dump = format!("Menu\nHome ▸ News Release ▸ Meditation lowers stress markers\n{STORY}");
+        assert_eq!(
+            parse(&dump, None).title.as_deref(),
+            Some("Meditation lowers stress markers")
         );
     }
 

@@ -381,14 +381,20 @@ pub(super) mod tests {
              {story}{story}{story}"
         );
         let a = parse(&dump, None);
-        assert_eq!(a.title.as_deref(), Some("The Top 25 Hosting Trends of 2025"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("The Top 25 Hosting Trends of 2025")
+        );
         assert_eq!(a.body.matches("taken care of").count(), 3, "{}", a.body);
         let dump = format!(
             "Menu\nThe Top 25 Hosting Trends of 2025\n{story}JUMP TO:\n{entries}{story}{story}"
         );
         let body = parse(&dump, None).body;
         assert_eq!(body.matches("taken care of").count(), 3, "{body}");
-        assert!(!body.contains("JUMP TO") && !body.contains("Trend number"), "{body}");
+        assert!(
+            !body.contains("JUMP TO") && !body.contains("Trend number"),
+            "{body}"
+        );
     }
 
     #[test]
