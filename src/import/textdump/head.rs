@@ -137,7 +137,7 @@ fn headline(lines: &[Line], start: usize, slug: &[String]) -> Option<usize> {
         if reach > HEAD_LINES {
             break;
         }
-        if line.prose && !reads_as_headline(line) {
+        if line.prose && !reads_as_headline(lines, i) {
             // One standfirst may sit between headline and body; a second prose line is
             // another block of the page.
             prose_lines += 1;
@@ -165,12 +165,34 @@ fn headline(lines: &[Line], start: usize, slug: &[String]) -> Option<usize> {
 }
 
 /// A line read as prose for its length or its end that can still be a headline: a short
-/// question or exclamation (`Is it really always the DNS?`), or a long line that does not end
-/// like a sentence (`Top 6 CRMs for Business Success in 2026 (and How to Get More From Each)`).
-fn reads_as_headline(line: &Line) -> bool {
+/// question or exclamation (`Is it really always the DNS?`), a long line that does not end
+/// like a sentence (`Top 6 CRMs for Business Success in 2026 (and How to Get More From Each)`),
+/// or a short sentence with a byline or dateline right under it (`Things to Know Before
+/// Travelling to Japan.` over `By Shivya Nath 12th February 2025`).
+fn reads_as_headline(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
     let text = line.text.trim_end();
-    (line.words <= 15 && text.ends_with(['?', '!']))
+    (line.words <= 15 && (text.ends_with(['?', '!']) || over_dateline(lines, i)))
         || (line.words <= 30 && !text.ends_with(['.', '…', ':', ';']))
+}
+
+/// Whether a short line in title case has a byline or a dateline right under it: a headline
+/// that ends with a full stop. (A standfirst over the byline is written in sentence case.)
+fn over_dateline(lines: &[Line], i: usize) -> bool {
+    let long_words: Vec<&str> = lines[i]
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised = long_words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    lines[i].words <= 15
+        && capitalised * 5 >= long_words.len() * 3
+        && lines
+            .get(i + 1)
+            .is_some_and(|next| next.date.is_some() || byline(&next.text).is_some())
 }
 
 /// Several words that are not a date, a byline, a widget label or a short `Label: value` line
@@ -214,7 +236,8 @@ fn headline_score(lines: &[Line], i: usize, slug: &[String]) -> u32 {
     {
         score += DATELINE_BONUS;
     }
-    if lines.get(i + 1).is_some_and(|l| l.prose) {
+    // A standfirst under it; not a headline written as a sentence over its own byline.
+    if lines.get(i + 1).is_some_and(|l| l.prose) && !over_dateline(lines, i + 1) {
         score += 1;
     }
     score
@@ -227,12 +250,12 @@ pub(super) fn slug_headline(above: &[Line], slug: &[String]) -> Option<usize> {
     if slug.len() < 3 {
         return None;
     }
-    above.iter().position(|l| {
+    above.iter().enumerate().position(|(i, l)| {
         let words = slug_words_of(&l.text);
         let matched = slug.iter().filter(|w| words.contains(w)).count();
         // A breadcrumb trail ends with the headline too.
         let trail = l.text.contains(['>', '›', '»', '▸']) || is_trail(&l.text);
-        (is_headline_shaped(l) && (!l.prose || reads_as_headline(l)))
+        (is_headline_shaped(l) && (!l.prose || reads_as_headline(above, i)))
             && !trail
             && matched * 10 >= slug.len() * 7
     })
@@ -521,6 +544,16 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("How meditation rewires brains"));
         assert_eq!(a.date.as_deref(), Some("2024-04-12"));
         assert_eq!(a.authors, vec!["Daniel Renfrow".to_string()]);
+        // A headline written as a sentence, over its byline.
+        let h = "Things to Know Before Travelling to Japan for the First Time.";
+        let dump = format!("The Shooting Star\n{h}\nByShivya Nath 12th February 2025\n{STORY}");
+        let a = parse(&dump, None);
+        assert_eq!(a.title.as_deref(), Some(h));
+        assert_eq!(a.date.as_deref(), Some("2025-02-12"));
+        // A standfirst sentence over the byline is no headline.
+        let h = "The 7 Biggest Diet and Nutrition Trends in 2025, According to Nutritionists";
+        let dump = format!("Diets\n{h}\nProtein continues to be huge.\nBy Korin Miller\n{STORY}");
+        assert_eq!(parse(&dump, None).title.as_deref(), Some(h));
         // A name with degrees is a byline, though its words are in the address too.
         let dump = format!(
             "5 Trends from Nutrition 2025\nReport this article\nDylan Bailey, MS, RD, FAND\n\
