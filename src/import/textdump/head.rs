@@ -80,7 +80,7 @@ fn names_slug(text: &str, slug: &[String]) -> bool {
     let words = slug_words_of(text);
     slug.iter()
         .filter(|w| w.chars().count() >= 4)
-        .any(|w| words.contains(w))
+        .any(|w| holds_word(&words, w))
 }
 
 /// A headline made from the address's last path segment (`/puppy-obedience-training` →
@@ -226,7 +226,7 @@ fn headline_score(lines: &[Line], i: usize, slug: &[String]) -> u32 {
     let mut score = 0;
     if slug.len() >= 3 {
         let words = slug_words_of(&lines[i].text);
-        let matched = slug.iter().filter(|w| words.contains(w)).count();
+        let matched = slug.iter().filter(|w| holds_word(&words, w)).count();
         score += (10 * matched / slug.len()) as u32;
     }
     let below = &lines[i + 1..lines.len().min(i + 4)];
@@ -252,7 +252,7 @@ pub(super) fn slug_headline(above: &[Line], slug: &[String]) -> Option<usize> {
     }
     above.iter().enumerate().position(|(i, l)| {
         let words = slug_words_of(&l.text);
-        let matched = slug.iter().filter(|w| words.contains(w)).count();
+        let matched = slug.iter().filter(|w| holds_word(&words, w)).count();
         // A breadcrumb trail ends with the headline too.
         let trail = l.text.contains(['>', '›', '»', '▸']) || is_trail(&l.text);
         (is_headline_shaped(l) && (!l.prose || reads_as_headline(above, i)))
@@ -316,6 +316,23 @@ fn slug_words_of(text: &str) -> Vec<String> {
         .filter(|w| w.chars().any(char::is_alphabetic))
         .map(str::to_string)
         .collect()
+}
+
+/// Whether a headline's words hold a slug word, in the singular or the plural (`/best-electric-
+/// scooter` names "The Best Electric Scooters").
+fn holds_word(words: &[String], slug_word: &str) -> bool {
+    words
+        .iter()
+        .any(|w| w == slug_word || is_plural_of(w, slug_word) || is_plural_of(slug_word, w))
+}
+
+/// `scooters` of `scooter`, `boxes` of `box` (regular English plurals of words of three letters
+/// or more).
+fn is_plural_of(plural: &str, singular: &str) -> bool {
+    singular.len() >= 3
+        && ["s", "es"]
+            .iter()
+            .any(|end| plural.strip_suffix(end) == Some(singular))
 }
 
 /// A headline without the section or outlet some pages print after a bar:
@@ -461,6 +478,13 @@ mod tests {
         let a = parse(&dump, None);
         assert_eq!(a.title.as_deref(), Some("Hear the whole show today"));
         assert_eq!(a.date, None);
+        // The slug may name in the singular what the headline says in the plural.
+        // (It is named far above the text, beyond the reach of the ranking.)
+        let menu: String = (1..=16).map(|n| format!("Compare model {n}\n")).collect();
+        let dump = format!("Cool Gadgets\nThe Best Electric Scooters\n{menu}{STORY}");
+        let page = url("https://gear.test/topics/cool-gadgets/best-electric-scooter");
+        let a = parse(&dump, Some(&page));
+        assert_eq!(a.title.as_deref(), Some("The Best Electric Scooters"));
     }
 
     #[test]
