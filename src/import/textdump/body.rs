@@ -4,6 +4,7 @@
 //! ("Read also", "ads", photo credits), and ends where the page's own blocks begin: a
 //! dateline, byline, widget word, copyright line or a heading such as "Related posts".
 
+use super::lines::is_acronym;
 use super::{escape_markdown, head, is_chrome_word, is_copyright, is_notice, views, Line};
 
 /// Lines inside the body that are page furniture, not text (lowercase prefixes).
@@ -124,6 +125,10 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
     if !lines[gap_end].prose {
         return None;
     }
+    // An acronym alone between two paragraphs is a subheading, though short enough for a button.
+    if gap_end == j + 1 && is_acronym(&lines[j].text) {
+        return Some(gap_end);
+    }
     lines[j..gap_end]
         .iter()
         .all(|l| {
@@ -198,7 +203,7 @@ fn is_subheading(lines: &[Line], j: usize) -> bool {
     line.words <= 15
         && line.date.is_none()
         && views(&line.text).is_none()
-        && !is_chrome_word(&line.text)
+        && (!is_chrome_word(&line.text) || is_acronym(&line.text))
         && j > 0
         && lines[j - 1].prose
         && lines.get(j + 1).is_some_and(|n| n.prose)

@@ -199,6 +199,14 @@ pub(super) fn is_chrome_word(text: &str) -> bool {
         || lower.starts_with("share")
 }
 
+/// Whether a short line is an acronym of two to five capitals (`AI`, `FAQ`, `NASA`) that is not
+/// a language switch or a social network: between two paragraphs, a subheading.
+pub(super) fn is_acronym(text: &str) -> bool {
+    (2..=5).contains(&text.len())
+        && text.chars().all(|c| c.is_ascii_uppercase())
+        && !CHROME_WORDS.contains(&text.to_lowercase().as_str())
+}
+
 /// Whether a trimmed line is shaped like code: a comment (`// …`, `-- …`, `# …`), a statement or
 /// block end (`…;`, `{`, `}`), a diagram edge (`A --> B`). Menus and footers have none of these.
 fn looks_like_code(text: &str) -> bool {

@@ -94,7 +94,9 @@ fn is_notice(text: &str) -> bool {
         "материал",
         "перепечат",
         "reprint",
-        "reproduc",
+        // Not "reproduc": "Reproducibility: the script is at this link" is text.
+        "reproduce",
+        "reproduction",
         "republish",
     ]
     .iter()
@@ -398,6 +400,16 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn an_acronym_between_paragraphs_is_a_subheading_but_a_language_switch_is_not() {
+        let story = "Digital health tools continue to expand in many areas of care.\n\
+            Mobile apps can be used to monitor mood patterns over many weeks.\n";
+        let dump = format!("Menu\nTrends in psychiatry\n{story}AI\n{story}EN\n{story}");
+        let body = parse(&dump, None).body;
+        assert!(body.contains("\n\n## AI\n\n"), "{body}");
+        assert_eq!(body.matches("many areas").count(), 2, "{body}");
+    }
+
+    #[test]
     fn reviews_listed_after_the_article_are_not_taken_for_it() {
         let story = "Most toddlers settle into a steady bedtime within two weeks of practice.\n\
             A short routine of bath, book and bed tells the child that the day is over.\n";
@@ -444,6 +456,12 @@ pub(super) mod tests {
         }
         assert!(!is_notice(
             "The council voted on new materials for schools."
+        ));
+        assert!(!is_notice(
+            "Reproducibility: The offline benchmark script is available at this link."
+        ));
+        assert!(is_notice(
+            "Reproduction is permitted with a link to the original article."
         ));
     }
 
