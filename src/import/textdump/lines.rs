@@ -107,24 +107,38 @@ pub(super) struct Line {
 
 impl Line {
     /// The non-empty lines of a dump, in order. Lines under a code block's copy button, up to
-    /// the next prose line, are the block's even when nothing else marks them; so are the
-    /// entries under a table of contents' heading.
+    /// the next prose line, are the block's even when nothing else marks them. The entries of
+    /// a table of contents are the lines under its heading up to the first blank line after
+    /// them (or the next prose line).
     pub(super) fn read_all(text: &str) -> Vec<Line> {
         let mut in_listing = false;
-        let mut in_contents = false;
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let indented = l.starts_with("  ") || l.starts_with('\t');
-                let mut line = Line::new(l.replace('\u{a0}', " ").trim().to_string());
-                in_listing = !line.prose && (in_listing || is_copy_button(&line.text));
-                line.code = indented || in_listing || looks_like_code(&line.text);
-                line.spec = is_spec_line(&line.text);
-                in_contents = !line.prose && (in_contents || is_contents_heading(&line.text));
-                line.contents = in_contents;
-                line
-            })
-            .collect()
+        let mut contents = Contents::Outside;
+        let mut lines = Vec::new();
+        for raw in text.lines() {
+            if raw.trim().is_empty() {
+                if contents == Contents::Entries {
+                    contents = Contents::Outside;
+                }
+                continue;
+            }
+            let indented = raw.starts_with("  ") || raw.starts_with('\t');
+            let mut line = Line::new(raw.replace('\u{a0}', " ").trim().to_string());
+            in_listing = !line.prose && (in_listing || is_copy_button(&line.text));
+            line.code = indented || in_listing || looks_like_code(&line.text);
+            line.spec = is_spec_line(&line.text);
+            contents = if line.prose {
+                Contents::Outside
+            } else if is_contents_heading(&line.text) {
+                Contents::Heading
+            } else if contents == Contents::Outside {
+                Contents::Outside
+            } else {
+                Contents::Entries
+            };
+            line.contents = contents != Contents::Outside;
+            lines.push(line);
+        }
+        lines
     }
 
     fn new(text: String) -> Line {
@@ -223,6 +237,16 @@ fn is_copy_button(text: &str) -> bool {
         text.to_lowercase().as_str(),
         "copy" | "copy code" | "copy to clipboard" | "copied!"
     )
+}
+
+/// Where [`Line::read_all`] is with respect to a table of contents.
+#[derive(Clone, Copy, PartialEq)]
+enum Contents {
+    Outside,
+    /// On its heading, or blank lines under it.
+    Heading,
+    /// On its entries, which end at a blank line.
+    Entries,
 }
 
 /// Headings of a table of contents (lowercase, without a trailing colon). Its entries repeat

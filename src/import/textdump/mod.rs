@@ -397,6 +397,13 @@ pub(super) mod tests {
             !body.contains("JUMP TO") && !body.contains("Trend number"),
             "{body}"
         );
+        // The entries end at the first blank line under them: the headline is not one.
+        let dump = format!(
+            "Menu\nOn this page:\n\nCompare\nAllied\nSources\n\nThe Best Movers of 2026\n\
+             By Jane Roe\n{story}{story}"
+        );
+        let a = parse(&dump, None);
+        assert_eq!(a.title.as_deref(), Some("The Best Movers of 2026"));
     }
 
     #[test]
