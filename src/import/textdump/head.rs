@@ -121,6 +121,21 @@ pub(super) fn labelled_published(lines: &[Line]) -> Option<String> {
     })
 }
 
+/// A date after the article that is still the page's own: on a byline (`August 12, 2025 By
+/// The Diggs Team`), or right under a short label (`Content current as of:` over `09/25/2025`).
+/// Comments and teasers below an article carry dates too, but with neither.
+pub(super) fn signed_or_labelled_date(lines: &[Line]) -> Option<String> {
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let date = l.date.as_ref()?;
+        let signed = l.text.to_lowercase().contains("by ");
+        let labelled = i > 0 && {
+            let label = lines[i - 1].text.trim_end();
+            label.ends_with(':') && lines[i - 1].words <= 6 && lines[i - 1].date.is_none()
+        };
+        (signed || labelled).then(|| date.clone())
+    })
+}
+
 /// The index of the headline among the lines above the body.
 fn headline(lines: &[Line], start: usize, slug: &[String]) -> Option<usize> {
     let above = &lines[..start];
@@ -601,6 +616,22 @@ mod tests {
         let a = parse(&dump, None);
         assert_eq!(a.updated.as_deref(), Some("2025-12-09"));
         assert_eq!(a.date.as_deref(), Some("2025-12-09"));
+        // Under the article, a signed or labelled date is the page's; a comment's is not.
+        let comments = "Great read!\nMarch 3, 2026\n";
+        for (tail, want) in [
+            (
+                "Training\nAugust 12, 2025 By  The Diggs Team\nShop\n",
+                Some("2025-08-12"),
+            ),
+            (
+                "Content current as of:\n09/25/2025\nRegulated Product(s)\n",
+                Some("2025-09-25"),
+            ),
+            ("", None),
+        ] {
+            let dump = format!("How to crate train a puppy\n{STORY}Comments\n{comments}{tail}");
+            assert_eq!(parse(&dump, None).date.as_deref(), want, "{tail}");
+        }
     }
 
     #[test]

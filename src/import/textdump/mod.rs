@@ -81,6 +81,9 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
         // day of the import. Dates after the article belong to comments and teasers.
         out.date = lines[..end].iter().find_map(|l| l.date.clone());
     }
+    if out.date.is_none() {
+        out.date = head::signed_or_labelled_date(&lines[end..]);
+    }
     out.lang = guess_lang(&out.body);
     out
 }
