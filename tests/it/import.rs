@@ -141,6 +141,30 @@ fn an_article_without_a_source_url_is_not_written_and_the_user_is_told_how() {
 }
 
 #[test]
+fn a_dump_is_credited_to_the_address_the_user_gave_over_one_it_shows() {
+    let s = site();
+    let dump = fs::read_to_string(format!("{FIXTURES}/caliber-dump.txt")).unwrap();
+    let shown = "https://mirror-of-caliber.test/copy/isis";
+    s.file("inbox/dump.txt", &format!("{dump}\n{shown}\n"));
+    let input = s.root().join("inbox/dump.txt");
+    let rel = "content/world/reuters-isis-seeks-to-regain-foothold-in-syria-and-iraq-following-assad-s-fall.md";
+    // Without --source-url the address on a line of its own is the best there is.
+    let r = run(&options(&s, &[input.to_str().unwrap()]));
+    assert_eq!(r.failures.len(), 0, "{r:?}");
+    assert_eq!(front(&s, rel).source.unwrap().url, shown);
+    // With it, the user's word wins.
+    let other = site();
+    let mut o = options(&other, &[input.to_str().unwrap()]);
+    o.write.source_url = Some("https://caliber.az/en/post/isis".into());
+    let r = run(&o);
+    assert_eq!(r.failures.len(), 0, "{r:?}");
+    assert_eq!(
+        front(&other, rel).source.unwrap().url,
+        "https://caliber.az/en/post/isis"
+    );
+}
+
+#[test]
 fn reimport_updates_the_same_file_and_never_overwrites_hand_edits_without_force() {
     let s = site();
     let dir = tempfile::tempdir().unwrap();

@@ -163,12 +163,26 @@ fn copyright_name(text: &str) -> Option<String> {
 }
 
 /// An http(s) address in the dump that looks like the article's own: on a line of its own or
-/// after "Source:"/"Источник:", preferring one whose host names the outlet.
+/// after "Source:"/"Источник:", preferring one whose host names the outlet. Addresses inside
+/// sentences are links the text cites, not the article's.
 fn source_link(lines: &[Line], site: Option<&str>) -> Option<String> {
+    const LABELS: &[&str] = &[
+        "source:",
+        "источник:",
+        "original:",
+        "originally published at",
+    ];
     let urls: Vec<url::Url> = lines
         .iter()
-        .flat_map(|l| l.text.split_whitespace())
-        .filter_map(|w| url::Url::parse(w.trim_end_matches(['.', ',', ')'])).ok())
+        .filter_map(|l| {
+            let lower = l.text.to_lowercase();
+            let rest = match LABELS.iter().find(|p| lower.starts_with(*p)) {
+                Some(label) if l.words <= 8 => l.text[label.len()..].trim(),
+                Some(_) => return None,
+                None => l.text.as_str(),
+            };
+            url::Url::parse(rest.trim_end_matches(['.', ',', ')'])).ok()
+        })
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.path().len() > 1)
         .collect();
     let site = site.map(|s| s.to_lowercase());
@@ -485,6 +499,25 @@ pub(super) mod tests {
             copyright_name("© 2025 Daily Planet. All rights reserved").as_deref(),
             Some("Daily Planet")
         );
+    }
+
+    #[test]
+    fn the_source_address_is_one_on_its_own_line_not_one_cited_in_the_text() {
+        let story = "The ontology is available at the identifier https://w3id.org/pko for all.\n\
+            Organizations can adopt it without asking the authors for permission.\n";
+        let dump = format!("Menu\nProcess knowledge, part four\n{story}");
+        assert_eq!(parse(&dump, None).canonical_url, None);
+        for line in [
+            "https://news.test/2025/pko-part-four",
+            "Source: https://news.test/2025/pko-part-four",
+        ] {
+            let dump = format!("Menu\nProcess knowledge, part four\n{story}{line}\n");
+            assert_eq!(
+                parse(&dump, None).canonical_url.as_deref(),
+                Some("https://news.test/2025/pko-part-four"),
+                "{line}"
+            );
+        }
     }
 
     #[test]
