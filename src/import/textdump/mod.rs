@@ -143,23 +143,37 @@ fn is_copyright(text: &str) -> bool {
                 || lower.contains("все права защищены")))
 }
 
-/// `Caliber.az © 2025.` → `Caliber.az`; `© 2025 Outlet` → `Outlet`.
+/// `© 2025 Outlet` → `Outlet`; `Caliber.az © 2025.` → `Caliber.az`. The name after the sign
+/// comes first; it ends at a separator (`© 2026 Kiersten Hickman · Theme by …`), a year or
+/// "All rights reserved".
 fn copyright_name(text: &str) -> Option<String> {
     if !is_copyright(text) {
         return None;
     }
     let cleaned = text.replace("(c)", "©").replace("(C)", "©");
-    cleaned
-        .split('©')
-        .map(|part| {
-            part.split_whitespace()
-                .filter(|w| w.chars().any(|c| c.is_alphabetic()))
-                .take_while(|w| !w.to_lowercase().starts_with("all"))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .find(|name| !name.is_empty())
-        .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+    // Without the sign ("2025 Outlet Inc. All rights reserved.") the whole line is read.
+    let (before, after) = cleaned.split_once('©').unwrap_or(("", &cleaned));
+    let after = after.split('©').next().unwrap_or(after);
+    let name = name_in_copyright(after);
+    if name.is_empty() {
+        Some(name_in_copyright(before)).filter(|n| !n.is_empty())
+    } else {
+        Some(name)
+    }
+}
+
+/// The first run of words in part of a copyright line, past years and separators.
+fn name_in_copyright(part: &str) -> String {
+    let has_letters = |w: &&str| w.chars().any(char::is_alphabetic);
+    let name = part
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("copyright"))
+        .skip_while(|w| !has_letters(w))
+        .take_while(|w| has_letters(w) && !w.to_lowercase().starts_with("all"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    name.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }
 
 /// An http(s) address in the dump that looks like the article's own: on a line of its own or
@@ -495,10 +509,33 @@ pub(super) mod tests {
             copyright_name("Caliber.az © 2025. .").as_deref(),
             Some("Caliber.az")
         );
-        assert_eq!(
-            copyright_name("© 2025 Daily Planet. All rights reserved").as_deref(),
-            Some("Daily Planet")
-        );
+        for (line, name) in [
+            ("© 2025 Daily Planet. All rights reserved", "Daily Planet"),
+            (
+                "Copyright © 2026 Kiersten Hickman · Theme by 17th Avenue",
+                "Kiersten Hickman",
+            ),
+            (
+                "Copyright © 2026 · RunToTheFinish · All Rights Reserved",
+                "RunToTheFinish",
+            ),
+            (
+                "Binariks Inc. © 2014-2025. All Rights Reserved.",
+                "Binariks Inc",
+            ),
+            ("All Rights Reserved © iDenfyTM 2026", "iDenfyTM"),
+            ("Mattressnap Copyright ©", "Mattressnap"),
+            (
+                "2025 SiliconANGLE Media Inc. All rights reserved.",
+                "SiliconANGLE Media Inc",
+            ),
+            (
+                "Azure Farm Copyright 2019 all rights reserved.",
+                "Azure Farm",
+            ),
+        ] {
+            assert_eq!(copyright_name(line).as_deref(), Some(name), "{line}");
+        }
     }
 
     #[test]
