@@ -106,7 +106,7 @@ fn introduced_as_update(before: &[&str]) -> bool {
 /// digit followed by a capital (`ZeldmanNovember`, `2025January`, `HealthDECEMBER`), a letter
 /// followed by a digit that starts a date (`DECEMBER22` is left alone: a month then a day),
 /// and a year followed by the reading time (`20255 mins`).
-fn unglue(text: &str) -> String {
+pub(super) fn unglue(text: &str) -> String {
     let text = unglue_reading_time(text);
     let mut out = String::with_capacity(text.len() + 8);
     let mut prev: Option<char> = None;

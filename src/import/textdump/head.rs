@@ -8,7 +8,7 @@
 //! under it. Without any of them the nearest candidate wins.
 
 use super::body::is_end_marker;
-use super::{date_in_line, is_chrome_word, is_notice, Line};
+use super::{date_in_line, is_chrome_word, section, Line};
 use crate::import::extract::{date_in_url, published_label, Extracted};
 
 /// How far above the body the headline may sit, in non-empty lines.
@@ -57,13 +57,8 @@ pub(super) fn head(
             // Some pages print the date above the headline.
             out.date = above[..t].iter().rev().take(4).find_map(|l| l.date.clone());
         }
-        out.section = above[..t]
-            .iter()
-            .rev()
-            .take(6)
-            .take_while(|l| !l.prose && !is_notice(&l.text))
-            .find(|l| is_section_label(&l.text))
-            .map(|l| label_case(&l.text));
+        let host = url.and_then(|u| u.host_str());
+        out.section = section::section(above, t, out.site_name.as_deref(), host);
     }
     if out.date.is_none() {
         out.date = url.and_then(|u| date_in_url(u.as_str()));
@@ -278,15 +273,21 @@ pub(super) fn slug_headline(above: &[Line], slug: &[String]) -> Option<usize> {
 
 /// What separates the steps of a breadcrumb trail (a slash too, but a slash also separates
 /// the parts of a headline, so a trail of slashes does not give its last step as headline).
-const TRAIL_SEPARATORS: &[&str] = &[" » ", " › ", " > ", " ▸ ", " ▶ ", " → "];
+pub(super) const TRAIL_SEPARATORS: &[&str] = &[" » ", " › ", " > ", " ▸ ", " ▶ ", " → "];
 
 /// A breadcrumb trail (`Home » Archive » The headline?`, `Home / News / …`): navigation, even
 /// when its last step makes it long or ends it with a question mark.
 pub(super) fn is_trail(text: &str) -> bool {
+    // From the home page, one step is enough to tell (`Home > Long-Distance Movers`).
+    let steps = if text.starts_with("Home ") || text.starts_with("HOME ") {
+        1
+    } else {
+        2
+    };
     TRAIL_SEPARATORS
         .iter()
         .chain([" / "].iter())
-        .any(|sep| text.matches(sep).count() >= 2)
+        .any(|sep| text.matches(sep).count() >= steps)
         || glued_trail_end(text).is_some()
 }
 
@@ -434,31 +435,6 @@ pub(super) fn trailing_date(text: &str) -> Option<(&str, String)> {
             .trim_end_matches([',', '|', '·', '-', ' ']);
         Some((before, date))
     })
-}
-
-/// One to three words with at least three letters, not a widget word, a date or a counter.
-fn is_section_label(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    (1..=3).contains(&words)
-        && letters >= 3
-        && text
-            .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
-        && !is_chrome_word(text)
-}
-
-/// `WORLD` → `World`; labels already in mixed case stay as they are.
-fn label_case(text: &str) -> String {
-    if text.chars().any(|c| c.is_lowercase()) {
-        return text.to_string();
-    }
-    let lower = text.to_lowercase();
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod body;
 mod dateline;
 mod head;
 mod lines;
+mod section;
 
 use super::extract::Extracted;
 use super::textdate::date_in_line;
