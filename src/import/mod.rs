@@ -185,7 +185,7 @@ impl Session<'_> {
                 page_url,
             }],
             Kind::TextDump => vec![Found {
-                article: Ok(dump_with_given_url(&text, address.as_ref(), given)),
+                article: Ok(textdump::parse(&text, address.as_ref())),
                 from,
                 page_url: None,
             }],
@@ -312,16 +312,6 @@ fn reason_about(from: &str, error: &anyhow::Error) -> String {
         reason = rest.to_string();
     }
     reason
-}
-
-/// A text dump read into an article. An address the user gave with `--source-url` beats
-/// one the dump's text merely shows: a copy holds the article's address only by chance.
-fn dump_with_given_url(text: &str, address: Option<&url::Url>, given: Option<&str>) -> Extracted {
-    let mut article = textdump::parse(text, address);
-    if given.is_some() {
-        article.canonical_url = None;
-    }
-    article
 }
 
 fn failed(from: String, error: anyhow::Error) -> Found {

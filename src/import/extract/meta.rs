@@ -199,8 +199,9 @@ pub(super) fn strip_site(t: &str, site: Option<&str>) -> String {
     t.to_string()
 }
 
-/// Lower-case letters and digits only, for comparing titles.
-pub(super) fn norm(s: &str) -> String {
+/// Lower-case letters and digits only, for comparing titles and names (`The Shooting Star`
+/// and `the-shooting-star` agree).
+pub(crate) fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

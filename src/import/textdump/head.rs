@@ -122,7 +122,10 @@ pub(super) fn labelled_published(lines: &[Line]) -> Option<String> {
 pub(super) fn signed_or_labelled_date(lines: &[Line]) -> Option<String> {
     lines.iter().enumerate().find_map(|(i, l)| {
         let date = l.date.as_ref()?;
-        let signed = l.text.to_lowercase().contains("by ");
+        let signed = l
+            .text
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("by"));
         let labelled = i > 0 && {
             let label = lines[i - 1].text.trim_end();
             label.ends_with(':') && lines[i - 1].words <= 6 && lines[i - 1].date.is_none()
@@ -264,7 +267,7 @@ pub(super) fn slug_headline(above: &[Line], slug: &[String]) -> Option<usize> {
         let words = slug_words_of(&l.text);
         let matched = slug.iter().filter(|w| holds_word(&words, w)).count();
         // A breadcrumb trail ends with the headline too.
-        let trail = l.text.contains(['>', '›', '»', '▸']) || is_trail(&l.text);
+        let trail = TRAIL_SEPARATORS.iter().any(|s| l.text.contains(s.trim())) || is_trail(&l.text);
         (is_headline_shaped(l) && (!l.prose || reads_as_headline(above, i)))
             && !trail
             && matched * 10 >= slug.len() * 7
@@ -299,15 +302,20 @@ fn glued_trail_end(text: &str) -> Option<&str> {
     if !rest.starts_with(char::is_uppercase) {
         return None;
     }
-    let mut last = 0;
-    let mut prev = ' ';
-    for (i, c) in rest.char_indices() {
-        if prev.is_lowercase() && c.is_uppercase() {
-            last = i;
-        }
-        prev = c;
-    }
+    let last = glued_at(rest).last().unwrap_or(0);
     Some(rest[last..].trim())
+}
+
+/// Where a copy ran two words together: the byte offsets of capitals right after a lower-case
+/// letter (`HomeOther` → 4).
+pub(super) fn glued_at(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .scan(' ', |prev, (i, c)| {
+            let glued = prev.is_lowercase() && c.is_uppercase();
+            *prev = c;
+            Some((i, glued))
+        })
+        .filter_map(|(i, glued)| glued.then_some(i))
 }
 
 /// The words of the URL's last path segment that could come from a headline: `/2025/12/19/

@@ -39,7 +39,12 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     if out.site_name.is_none() {
         out.site_name = lines.iter().find_map(|l| copyright_name(&l.text));
     }
-    out.canonical_url = source_link(&lines, out.site_name.as_deref());
+    // The address the article was fetched from or the user gave beats one the copy merely
+    // shows: a copy holds the article's address only by chance.
+    out.canonical_url = match url {
+        Some(known) => Some(known.to_string()),
+        None => source_link(&lines, out.site_name.as_deref()),
+    };
     let Some((start, end)) = body::body_range(&lines) else {
         return out;
     };
@@ -155,12 +160,8 @@ fn copyright_name(text: &str) -> Option<String> {
     // Without the sign ("2025 Outlet Inc. All rights reserved.") the whole line is read.
     let (before, after) = cleaned.split_once('©').unwrap_or(("", &cleaned));
     let after = after.split('©').next().unwrap_or(after);
-    let name = name_in_copyright(after);
-    if name.is_empty() {
-        Some(name_in_copyright(before)).filter(|n| !n.is_empty())
-    } else {
-        Some(name)
-    }
+    let named = |part| Some(name_in_copyright(part)).filter(|n| !n.is_empty());
+    named(after).or_else(|| named(before))
 }
 
 /// The first run of words in part of a copyright line, past years and separators.

@@ -4,15 +4,16 @@
 //! they are not sections, and without a section the writer files the article by its address.
 
 use super::dateline::unglue;
-use super::head::{is_trail, TRAIL_SEPARATORS};
+use super::head::{glued_at, is_trail, TRAIL_SEPARATORS};
 use super::{is_chrome_word, is_notice, Line};
+use crate::import::extract::norm;
 
 /// How many lines over the headline a kicker may sit. Further up are the site's menus.
 const KICKER_LINES: usize = 2;
 /// How many lines over the headline a breadcrumb trail may sit.
 const TRAIL_LINES: usize = 6;
 
-/// First words of buttons and menu entries (lowercase): they ask the reader to do something.
+/// Words of buttons and menu entries (lowercase): they ask the reader to do something.
 const ACTION_WORDS: &[&str] = &[
     "apply",
     "back",
@@ -89,12 +90,12 @@ pub(super) fn section(
     host: Option<&str>,
 ) -> Option<String> {
     let names_outlet = |text: &str| {
-        let label = squeeze(text);
-        site.is_some_and(|s| squeeze(s) == label)
+        let label = norm(text);
+        site.is_some_and(|s| norm(s) == label)
             || host.is_some_and(|h| {
                 h.trim_start_matches("www.")
                     .split('.')
-                    .any(|p| squeeze(p) == label)
+                    .any(|p| norm(p) == label)
             })
     };
     let kicker = above[..headline]
@@ -150,33 +151,17 @@ fn is_section_label(text: &str) -> bool {
 /// A button, a menu entry or a widget's heading rather than a section. Entries a copy ran
 /// together (`SubscribeSign In`, `HomeAboutBlog`) are read word by word.
 fn is_furniture(text: &str) -> bool {
-    let spaced = unglue(text).to_lowercase();
-    let first = spaced.split_whitespace().next().unwrap_or("");
-    let widget = spaced
+    let widget = unglue(text)
+        .to_lowercase()
         .split_whitespace()
         .any(|w| is_chrome_word(w) || ACTION_WORDS.contains(&w));
-    ACTION_WORDS.contains(&first) || FURNITURE.contains(&text.to_lowercase().as_str()) || widget
+    widget || FURNITURE.contains(&text.to_lowercase().as_str())
 }
 
 /// The first of the steps a copy ran together (`CultureEntertaining` → `Culture`): the
 /// broader one, as trails go from the home page down.
 fn first_step(text: &str) -> &str {
-    let mut prev = ' ';
-    for (i, c) in text.char_indices() {
-        if prev.is_lowercase() && c.is_uppercase() {
-            return &text[..i];
-        }
-        prev = c;
-    }
-    text
-}
-
-/// Letters and digits only, lowercase: `The Shooting Star` and `the-shooting-star` agree.
-fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    glued_at(text).next().map_or(text, |at| &text[..at])
 }
 
 /// `WORLD` → `World`; labels already in mixed case stay as they are.
