@@ -363,3 +363,27 @@ fn a_lead_image_the_body_shows_in_another_size_is_saved_once() {
     let page = s.read(&format!("{rel}/index.html"));
     assert!(!page.contains("lead-image"), "{page}");
 }
+
+#[test]
+fn a_text_dump_fetched_by_url_is_credited_to_that_url() {
+    let dump = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/caliber-dump.txt"
+    ))
+    .unwrap();
+    let server = Server::start(vec![
+        robots(""),
+        (
+            "/en/post/isis",
+            vec![Reply::ok("text/plain; charset=utf-8", dump)],
+        ),
+    ]);
+    let s = site();
+    let r = run(&options(&s, &[&server.url("/en/post/isis")]));
+    assert_eq!(r.count(Outcome::Created), 1, "{r:?}");
+    let written = fs::read_to_string(s.root().join(&r.items[0].path)).unwrap();
+    assert!(
+        written.contains(&format!("url: {}", server.url("/en/post/isis"))),
+        "{written}"
+    );
+}
