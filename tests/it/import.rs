@@ -125,6 +125,72 @@ fn seed_text_dump_imports_to_the_article_and_nothing_else() {
     }
 }
 
+/// `dump` as `lynx -dump` prints such a page: text indented three columns and wrapped at 72,
+/// a blank line after each wrapped paragraph.
+fn lay_out_like_lynx(dump: &str) -> String {
+    let mut out = String::new();
+    for line in dump.lines() {
+        let mut row = String::from("   ");
+        for word in line.split_whitespace() {
+            if row.len() > 3 && row.chars().count() + 1 + word.chars().count() > 72 {
+                out.push_str(&row);
+                out.push('\n');
+                row = String::from("   ");
+            } else if row.len() > 3 {
+                row.push(' ');
+            }
+            row.push_str(word);
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+        if line.chars().count() > 69 {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn the_seed_dump_printed_by_a_text_browser_imports_to_the_same_article() {
+    let copied = site();
+    let printed = site();
+    let dump = fs::read_to_string(format!("{FIXTURES}/caliber-dump.txt")).unwrap();
+    let lynx = lay_out_like_lynx(&dump);
+    assert!(lynx.lines().all(|l| l.chars().count() <= 72) && lynx.lines().count() > 80);
+    printed.file("inbox/lynx.txt", &lynx);
+    let lynx_path = printed.root().join("inbox/lynx.txt");
+    let rel = "content/world/reuters-isis-seeks-to-regain-foothold-in-syria-and-iraq-following-assad-s-fall.md";
+    for (s, input) in [
+        (&copied, format!("{FIXTURES}/caliber-dump.txt")),
+        (&printed, lynx_path.display().to_string()),
+    ] {
+        let mut o = options(s, &[&input]);
+        o.write.source_url = Some("https://caliber.az/en/post/isis".into());
+        let r = run(&o);
+        assert_eq!(r.failures.len(), 0, "{r:?}");
+    }
+    let article = |s: &Site| {
+        let text = read(s, rel);
+        let doc = frontmatter::parse(Path::new(rel), &text).unwrap();
+        let f = doc.front;
+        let source = f.source.unwrap();
+        let fields = (
+            f.title,
+            f.date,
+            f.section,
+            f.views,
+            source.name,
+            source.notice,
+        );
+        (fields, doc.body.to_string())
+    };
+    let (want, want_body) = article(&copied);
+    let (got, got_body) = article(&printed);
+    assert_eq!(got, want);
+    assert_eq!(got_body, want_body);
+    assert_eq!(want_body.trim().split("\n\n").count(), 10);
+}
+
 #[test]
 fn an_article_without_a_source_url_is_not_written_and_the_user_is_told_how() {
     let s = site();

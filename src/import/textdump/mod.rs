@@ -11,10 +11,14 @@
 //! - **views**, the **reuse notice** (English and Russian wording) and the outlet's name are
 //!   recognised wherever they are; everything else (menus, social links, theme and language
 //!   switches, share bars, teaser blocks) is simply not picked.
+//!
+//! Text printed by a text browser (`lynx -dump`, `w3m -dump`) or wrapped by hand is first put
+//! into a browser copy's shape, one line per paragraph (see `layout`).
 
 mod body;
 mod dateline;
 mod head;
+mod layout;
 mod lines;
 mod section;
 
@@ -25,7 +29,7 @@ use lines::{is_chrome_word, views, Line};
 /// Turns a page-text dump into the article it shows. Fields it cannot find stay empty. `url` is
 /// the article's address when known (`--source-url`): dumps rarely contain it.
 pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
-    let lines = Line::read_all(text);
+    let lines = Line::read_all(&layout::unwrap_layout(text));
     let mut out = Extracted::default();
     for line in &lines {
         if out.views.is_none() {
