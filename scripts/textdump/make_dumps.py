@@ -2,7 +2,11 @@
 """Make page-text dumps (what a browser copies when a whole page is selected) from saved HTML
 pages, with headless Chromium's document.body.innerText, plus the ground truth for scoring them.
 
-    python3 scripts/textdump/make_dumps.py CORPUS OUT_DIR ID [ID ...]
+    python3 scripts/textdump/make_dumps.py [--tool chromium|w3m|lynx] CORPUS OUT_DIR ID [ID ...]
+
+`--tool w3m` and `--tool lynx` make the text the way those text browsers print a page
+(`w3m -dump`, `lynx -dump`: wrapped at 80 columns, with bullets and, from lynx, numbered links
+and their list of addresses), the other kind of plain-text dump people keep.
 
 CORPUS has html/<id>.html.gz and ground-truth.json (layout of shared/corpus/wcxb-dev-articles).
 Writes OUT_DIR/<id>.txt and OUT_DIR/ground-truth.json (articleBody, title, date, url of those ids).
@@ -41,14 +45,33 @@ def inner_text(page: bytes) -> str:
     return html.unescape(m.group(1))
 
 
+def text_browser_dump(tool: str, page: bytes) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_bytes(page)
+        cmd = {
+            "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", str(path)],
+            "lynx": ["lynx", "-dump", "-display_charset=utf-8", "-assume_charset=utf-8", str(path)],
+        }[tool]
+        out = subprocess.run(cmd, capture_output=True, timeout=60, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(f"{tool} failed: " + out.stderr.decode()[-300:])
+    return out.stdout.decode("utf-8", "replace")
+
+
 def main() -> None:
-    corpus, out, ids = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]
+    args = sys.argv[1:]
+    tool = "chromium"
+    if args[:1] == ["--tool"]:
+        tool, args = args[1], args[2:]
+    corpus, out, ids = Path(args[0]), Path(args[1]), args[2:]
     truth = json.loads((corpus / "ground-truth.json").read_text())
     out.mkdir(parents=True, exist_ok=True)
     chosen = {}
     for page_id in ids:
         try:
-            text = inner_text(gzip.decompress((corpus / "html" / f"{page_id}.html.gz").read_bytes()))
+            page = gzip.decompress((corpus / "html" / f"{page_id}.html.gz").read_bytes())
+            text = inner_text(page) if tool == "chromium" else text_browser_dump(tool, page)
         except (RuntimeError, subprocess.TimeoutExpired) as err:
             # A page whose own scripts replace the document gives no text; the rest go on.
             print(f"{page_id}: skipped: {str(err)[:120]}", file=sys.stderr)
