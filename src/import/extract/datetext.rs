@@ -87,7 +87,7 @@ static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(\p{L}{3,}\.?),?\s+((?:19|20)\d{2})\b)|(?:\b(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b)",
+        r"(?i)(?:\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+(?:of\s+)?|-)(\p{L}{3,}\.?)(?:,?\s+|-)((?:19|20)\d{2})\b)|(?:\b(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b)",
     )
     .expect("valid regex")
 });
@@ -205,23 +205,24 @@ pub(super) fn make(y: &str, m: &str, d: &str) -> Option<Stamp> {
     })
 }
 
-/// Month names and abbreviations in English, German, French, Spanish, Italian, Portuguese,
+/// Month names and abbreviations (the Romance three-letter ones that are no English word:
+/// `ene`, `abr`, `ago`, `dic`, `giu`, `lug`, `ott`) in English, German, French, Spanish, Italian, Portuguese,
 /// Dutch, Polish, Romanian, Russian (with the short forms `янв`, `сен`) and Arabic (the Latin-derived names of Egypt and the Gulf,
 /// and the one-word Syriac names of the Levant).
 #[rustfmt::skip]
 const MONTHS: [&[&str]; 12] = [
-    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia", "ianuarie", "يناير", "янв"],
+    &["jan", "january", "januar", "janvier", "enero", "ene", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia", "ianuarie", "يناير", "янв"],
     &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr", "febbraio", "fevereiro", "februari", "lutego", "februarie", "فبراير", "شباط", "фев"],
     &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март", "maart", "março", "marco", "marca", "martie", "مارس", "آذار", "мар"],
-    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr", "aprile", "kwietnia", "aprilie", "أبريل", "إبريل", "ابريل", "نيسان", "апр"],
+    &["apr", "april", "avril", "abril", "abr", "апреля", "апрель", "avr", "aprile", "kwietnia", "aprilie", "أبريل", "إبريل", "ابريل", "نيسان", "апр"],
     &["may", "mai", "mayo", "мая", "май", "maggio", "maio", "mei", "maja", "مايو", "أيار", "ايار"],
-    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "junho", "czerwca", "iunie", "يونيو", "يونيه", "حزيران", "июн"],
-    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "julho", "lipca", "iulie", "يوليو", "يوليه", "تموز", "июл"],
-    &["aug", "august", "août", "aout", "agosto", "августа", "август", "augustus", "sierpnia", "أغسطس", "اغسطس", "авг"],
+    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "giu", "junho", "czerwca", "iunie", "يونيو", "يونيه", "حزيران", "июн"],
+    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "lug", "julho", "lipca", "iulie", "يوليو", "يوليه", "تموز", "июл"],
+    &["aug", "august", "août", "aout", "agosto", "ago", "августа", "август", "augustus", "sierpnia", "أغسطس", "اغسطس", "авг"],
     &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь", "settembre", "setembro", "września", "septembrie", "سبتمبر", "أيلول", "ايلول", "сен"],
-    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "outubro", "października", "octombrie", "أكتوبر", "اكتوبر", "окт"],
+    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "ott", "outubro", "października", "octombrie", "أكتوبر", "اكتوبر", "окт"],
     &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь", "novembro", "listopada", "noiembrie", "نوفمبر", "ноя"],
-    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dezembro", "grudnia", "decembrie", "ديسمبر", "дек"],
+    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dic", "dezembro", "grudnia", "decembrie", "ديسمبر", "дек"],
 ];
 
 /// The month number of a month name or abbreviation.
@@ -244,6 +245,8 @@ mod tests {
             "November 18, 2019",
             "Nov. 18th, 2019 at 3pm",
             "18 November 2019",
+            "18-Nov-2019",
+            "on 18-nov-2019 5:11:10",
             "18.11.2019",
             "Posted on 2019/11/18",
             "20191118",
@@ -259,6 +262,9 @@ mod tests {
             );
         }
         assert_eq!(parse("2019 Nov 18").unwrap().day, "2019-11-18");
+        // Spanish abbreviation, day-month-year with hyphens (as Spanish blog engines print).
+        let spanish = parse_visible("By: FlowGuard EMEA on 04-ago-2021 5:11:10");
+        assert_eq!(spanish.unwrap().day, "2021-08-04");
         assert_eq!(parse("1574089200").unwrap().day, "2019-11-18");
         assert_eq!(parse("2019-02-30"), None);
         assert_eq!(parse("version 1.2.3"), None);
