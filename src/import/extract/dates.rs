@@ -110,7 +110,14 @@ fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
         }
         return shown_before_update(s, &m).unwrap_or(m);
     }
-    if let Some(v) = s.visible_dates.iter().find(|v| v.near_h1) {
+    // A dateline the page labels as an update is not when the article first ran, when an
+    // Open Graph publication time says when it did (as for a shown update date above).
+    let declared_by_og = og_declares(s, &p.day);
+    let dateline = s
+        .visible_dates
+        .iter()
+        .find(|v| v.near_h1 && !(v.update && declared_by_og));
+    if let Some(v) = dateline {
         return Stamp::from(v.clone());
     }
     p
@@ -253,6 +260,8 @@ pub(super) struct Visible {
     pub after_h1: bool,
     /// Whether it is among the first few texts after the `<h1>`: the article's dateline.
     pub near_h1: bool,
+    /// Whether an update label introduces it ("Last updated: April 1, 2025").
+    pub update: bool,
 }
 
 impl From<Visible> for Stamp {
@@ -363,6 +372,34 @@ mod tests {
         let day = |s: &Signals| published(s, None, None, url).unwrap().day;
         assert_eq!(day(&page("July 9, 2020 at 6:40 PM")), "2020-07-09");
         assert_eq!(day(&page("no date shown")), "2020-07-08");
+    }
+
+    #[test]
+    fn a_dateline_labelled_as_an_update_does_not_replace_an_open_graph_date() {
+        let page = |head: &str, dateline: &str| {
+            let html = format!(
+                "<html><head>{head}</head><body><h1>Best hammocks</h1>\
+                 <div class=\"meta\">{dateline}</div><p>Body</p></body></html>"
+            );
+            super::super::signals::collect(&scraper::Html::parse_document(&html))
+        };
+        let og = "<meta property=\"article:published_time\" content=\"2016-02-25T23:48:16Z\">";
+        let day = |s: &Signals, ld: Option<&str>| published(s, ld, None, None).unwrap().day;
+        // The label in the same text, or in a text of its own before the date.
+        assert_eq!(
+            day(&page(og, "Last Updated: April 1, 2025"), None),
+            "2016-02-25"
+        );
+        let split = "<span>Updated on</span> <span>April 1, 2025</span>";
+        assert_eq!(day(&page(og, split), None), "2016-02-25");
+        // Unlabelled, the shown dateline is the day readers know.
+        assert_eq!(day(&page(og, "April 1, 2025"), None), "2025-04-01");
+        // JSON-LD alone is often the CMS entry's creation: the shown date stands.
+        let ld = Some("2016-02-25T23:48:16Z");
+        assert_eq!(
+            day(&page("", "Last Updated: April 1, 2025"), ld),
+            "2025-04-01"
+        );
     }
 
     #[test]

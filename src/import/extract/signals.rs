@@ -60,6 +60,8 @@ pub(super) struct Signals {
     pub_pending: bool,
     /// Set after a text that dates something other than the page ("Joined", "Member since").
     other_pending: bool,
+    /// Set after a lone update label ("Last updated:"): the next date is an update's.
+    update_pending: bool,
     /// Non-empty visible text nodes seen since the first `<h1>`.
     texts_after_h1: usize,
     /// Non-empty visible text nodes seen in all.

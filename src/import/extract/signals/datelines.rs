@@ -80,6 +80,19 @@ const OTHER_LABELS: &[&str] = &[
     "membre depuis", "born",
 ];
 
+/// Labels that introduce an update's date, lower-cased.
+#[rustfmt::skip]
+const UPDATE_LABELS: &[&str] = &[
+    "updated", "last updated", "last modified", "modified", "aktualisiert", "mis à jour",
+    "actualizado", "aggiornato", "обновлено",
+];
+
+/// Whether a lower-cased text opens with an update label.
+fn opens_with_update_label(lower: &str) -> bool {
+    let head = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    UPDATE_LABELS.iter().any(|l| head.starts_with(l))
+}
+
 /// How many text nodes after the headline still belong to its header (kicker, byline, dateline).
 const NEAR_H1_TEXTS: usize = 12;
 
@@ -103,6 +116,8 @@ pub(super) fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
     if after_label || s.visible_dates.len() >= 40 {
         return;
     }
+    let lower = t.to_lowercase();
+    let update = std::mem::take(&mut s.update_pending) || opens_with_update_label(&lower);
     if let Some(st) = parse_visible(text) {
         if s.h1.is_empty() {
             s.dates_above_h1.push(node.id());
@@ -115,7 +130,11 @@ pub(super) fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
             near_h1: !s.h1.is_empty()
                 && s.texts_after_h1 <= NEAR_H1_TEXTS
                 && !in_blockquote_node(node),
+            update,
         });
+    } else {
+        // "Last updated:" alone, the date in the next text.
+        s.update_pending = update && t.len() <= 25 && !t.bytes().any(|b| b.is_ascii_digit());
     }
 }
 
