@@ -8,6 +8,7 @@
 //! under it. Without any of them the nearest candidate wins.
 
 use super::body::is_end_marker;
+use super::slug::{holds_word, names_slug, slug_title, slug_words_of};
 use super::{date_in_line, is_chrome_word, section, Line};
 use crate::import::extract::{date_in_url, published_label, Extracted};
 
@@ -18,7 +19,7 @@ const DATELINE_LINES: usize = 12;
 
 /// Headline, date, bylines and section from the lines above the body. `url` is the article's
 /// address when the user gave it, `slug` its words and `anchor` the line they name
-/// ([`slug_headline`]); without an anchor the lines are ranked.
+/// ([`super::slug::slug_headline`]); without an anchor the lines are ranked.
 pub(super) fn head(
     lines: &[Line],
     start: usize,
@@ -63,42 +64,6 @@ pub(super) fn head(
     if out.date.is_none() {
         out.date = url.and_then(|u| date_in_url(u.as_str()));
     }
-}
-
-/// Whether a line holds any of the slug's content words (of four letters or more; three slug
-/// words at least are needed to tell): a headline reworded for the page still shares one, a
-/// promotion or menu line none.
-fn names_slug(text: &str, slug: &[String]) -> bool {
-    if slug.len() < 3 {
-        return true;
-    }
-    let words = slug_words_of(text);
-    slug.iter()
-        .filter(|w| w.chars().count() >= 4)
-        .any(|w| holds_word(&words, w))
-}
-
-/// A headline made from the address's last path segment (`/puppy-obedience-training` →
-/// `Puppy obedience training`), when it has at least three words and no numeric id.
-fn slug_title(url: &url::Url) -> Option<String> {
-    let decoded = percent_encoding::percent_decode_str(slug_of(url)?)
-        .decode_utf8()
-        .ok()?;
-    let words: Vec<&str> = decoded
-        .split(['-', '_', '+'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() < 3
-        || words
-            .iter()
-            .any(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() > 4)
-    {
-        return None;
-    }
-    let text = words.join(" ");
-    let mut chars = text.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
 }
 
 /// A publication date labelled anywhere in the dump: `Published: August 30, 2024` on one
@@ -182,7 +147,7 @@ fn headline(lines: &[Line], start: usize, slug: &[String]) -> Option<usize> {
 /// like a sentence (`Top 6 CRMs for Business Success in 2026 (and How to Get More From Each)`),
 /// or a short sentence with a byline or dateline right under it (`Things to Know Before
 /// Travelling to Japan.` over `By Shivya Nath 12th February 2025`).
-fn reads_as_headline(lines: &[Line], i: usize) -> bool {
+pub(super) fn reads_as_headline(lines: &[Line], i: usize) -> bool {
     let line = &lines[i];
     let text = line.text.trim_end();
     (line.words <= 15 && (text.ends_with(['?', '!']) || over_dateline(lines, i)))
@@ -210,7 +175,7 @@ fn over_dateline(lines: &[Line], i: usize) -> bool {
 
 /// Several words that are not a date, a byline, a widget label or a short `Label: value` line
 /// (`Tags: DNS, outages`; a headline may open with a source, `Reuters: ISIS seeks …`).
-fn is_headline_shaped(line: &Line) -> bool {
+pub(super) fn is_headline_shaped(line: &Line) -> bool {
     let labelled = line.words <= 5
         && line
             .text
@@ -256,24 +221,6 @@ fn headline_score(lines: &[Line], i: usize, slug: &[String]) -> u32 {
     score
 }
 
-/// The line above the body that the URL slug names: a headline-shaped line holding most of
-/// the slug's words (at least three). The first such line: a page repeats its headline in
-/// teasers and subheadings further down, not above it.
-pub(super) fn slug_headline(above: &[Line], slug: &[String]) -> Option<usize> {
-    if slug.len() < 3 {
-        return None;
-    }
-    above.iter().enumerate().position(|(i, l)| {
-        let words = slug_words_of(&l.text);
-        let matched = slug.iter().filter(|w| holds_word(&words, w)).count();
-        // A breadcrumb trail ends with the headline too.
-        let trail = TRAIL_SEPARATORS.iter().any(|s| l.text.contains(s.trim())) || is_trail(&l.text);
-        (is_headline_shaped(l) && (!l.prose || reads_as_headline(above, i)))
-            && !trail
-            && matched * 10 >= slug.len() * 7
-    })
-}
-
 /// What separates the steps of a breadcrumb trail (a slash too, but a slash also separates
 /// the parts of a headline, so a trail of slashes does not give its last step as headline).
 pub(super) const TRAIL_SEPARATORS: &[&str] = &[" » ", " › ", " > ", " ▸ ", " ▶ ", " → "];
@@ -316,47 +263,6 @@ pub(super) fn glued_at(text: &str) -> impl Iterator<Item = usize> + '_ {
             Some((i, glued))
         })
         .filter_map(|(i, glued)| glued.then_some(i))
-}
-
-/// The words of the URL's last path segment that could come from a headline: `/2025/12/19/
-/// is-it-really-always-the-dns` → `is it really always the dns`. Numeric ids do not count.
-pub(super) fn slug_words(url: &url::Url) -> Vec<String> {
-    slug_words_of(slug_of(url).unwrap_or(""))
-}
-
-/// The URL's last path segment that holds a letter, without a file extension: the slug.
-fn slug_of(url: &url::Url) -> Option<&str> {
-    let last = url
-        .path_segments()?
-        .rfind(|seg| seg.chars().any(char::is_alphabetic))?;
-    Some(last.rsplit_once('.').map_or(last, |(stem, _)| stem))
-}
-
-/// Lower-cased alphabetic words, apostrophes dropped so `Here’s` matches the slug's `heres`.
-fn slug_words_of(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .replace(['\'', '’'], "")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .map(str::to_string)
-        .collect()
-}
-
-/// Whether a headline's words hold a slug word, in the singular or the plural (`/best-electric-
-/// scooter` names "The Best Electric Scooters").
-fn holds_word(words: &[String], slug_word: &str) -> bool {
-    words
-        .iter()
-        .any(|w| w == slug_word || is_plural_of(w, slug_word) || is_plural_of(slug_word, w))
-}
-
-/// `scooters` of `scooter`, `boxes` of `box` (regular English plurals of words of three letters
-/// or more).
-fn is_plural_of(plural: &str, singular: &str) -> bool {
-    singular.len() >= 3
-        && ["s", "es"]
-            .iter()
-            .any(|end| plural.strip_suffix(end) == Some(singular))
 }
 
 /// A headline without the section or outlet some pages print after a bar:
@@ -459,34 +365,6 @@ mod tests {
     }
 
     #[test]
-    fn the_url_slug_names_the_headline_among_other_short_lines() {
-        let dump = format!(
-            "Home\nEducation\nPlumbers step in so teachers can protest\nListen · 3:51\n\
-             Transcript options\nHear the whole show today\n{STORY}"
-        );
-        let page =
-            url("https://news.test/2023/10/17/1206/plumbers-step-in-so-teachers-can-protest");
-        let a = parse(&dump, Some(&page));
-        assert_eq!(
-            a.title.as_deref(),
-            Some("Plumbers step in so teachers can protest")
-        );
-        // No date in the dump: the URL's date path gives it.
-        assert_eq!(a.date.as_deref(), Some("2023-10-17"));
-        // Without the URL the nearest several-word line is taken.
-        let a = parse(&dump, None);
-        assert_eq!(a.title.as_deref(), Some("Hear the whole show today"));
-        assert_eq!(a.date, None);
-        // The slug may name in the singular what the headline says in the plural.
-        // (It is named far above the text, beyond the reach of the ranking.)
-        let menu: String = (1..=16).map(|n| format!("Compare model {n}\n")).collect();
-        let dump = format!("Cool Gadgets\nThe Best Electric Scooters\n{menu}{STORY}");
-        let page = url("https://gear.test/topics/cool-gadgets/best-electric-scooter");
-        let a = parse(&dump, Some(&page));
-        assert_eq!(a.title.as_deref(), Some("The Best Electric Scooters"));
-    }
-
-    #[test]
     fn the_text_under_a_headline_counts_for_it_though_the_body_starts_there() {
         // A promotion line over a sentence of its own must not beat the headline whose
         // standfirst opens the body.
@@ -499,25 +377,6 @@ mod tests {
         assert_eq!(
             a.title.as_deref(),
             Some("Eleven trends shaping work next year")
-        );
-    }
-
-    #[test]
-    fn without_its_headline_in_the_copy_the_address_names_the_article() {
-        let dump = format!(
-            "Skip to content\nFree shipping on all orders to the contiguous United States\n\
-             Shop now\n{STORY}"
-        );
-        let page = url("https://shop.test/blogs/posts/puppy-obedience-training?ref=x");
-        let a = parse(&dump, Some(&page));
-        assert_eq!(a.title.as_deref(), Some("Puppy obedience training"));
-        // A headline worded differently from the address still shares a word with it.
-        let dump = format!("Menu\n10 ways meditation can improve your health\n{STORY}");
-        let page = url("https://news.test/10-health-benefits-of-meditation-and-mindfulness");
-        let a = parse(&dump, Some(&page));
-        assert_eq!(
-            a.title.as_deref(),
-            Some("10 ways meditation can improve your health")
         );
     }
 

@@ -21,6 +21,7 @@ mod head;
 mod layout;
 mod lines;
 mod section;
+mod slug;
 
 use super::extract::Extracted;
 use super::textdate::date_in_line;
@@ -52,9 +53,9 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     let Some((start, end)) = body::body_range(&lines) else {
         return out;
     };
-    let slug = url.map(head::slug_words).unwrap_or_default();
+    let slug = url.map(slug::slug_words).unwrap_or_default();
     // The run of prose may open with the headline itself: a question reads as a sentence.
-    let anchor = head::slug_headline(&lines[..=start], &slug);
+    let anchor = slug::slug_headline(&lines[..=start], &slug);
     let (start, end) = match anchor {
         Some(h) if h == start => (start + 1, end),
         Some(h) => body::range_under_headline(&lines, h, (start, end)),
