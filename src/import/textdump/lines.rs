@@ -145,10 +145,11 @@ impl Line {
         let text = undoubled(text);
         let words = text.split_whitespace().count();
         let date = (words <= 10).then(|| date_in_line(&text)).flatten();
-        // `By Jane Roe April 12, 2024`: the date after a byline.
+        // `By Jane Roe April 12, 2024`, `Reviewed by Jane Roe, MD, on April 12, 2024.`: the
+        // date after a credit.
         let date = date.or_else(|| {
-            let by = text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "));
-            by.then(|| head::trailing_date(&text))
+            is_credit(&text)
+                .then(|| head::trailing_date(text.trim_end_matches('.')))
                 .flatten()
                 .map(|(_, d)| d)
         });
@@ -194,6 +195,21 @@ impl Line {
             .iter()
             .any(|p| lower == *p || (lower.starts_with(p) && self.words <= 15))
     }
+}
+
+/// A line crediting the article to a writer or a reviewer (`By …`, `Medically reviewed by …`).
+fn is_credit(text: &str) -> bool {
+    const OPENERS: [&str; 7] = [
+        "by ",
+        "written by ",
+        "reviewed by ",
+        "medically reviewed by ",
+        "fact checked by ",
+        "fact-checked by ",
+        "edited by ",
+    ];
+    let head: String = text.chars().take(24).collect::<String>().to_lowercase();
+    OPENERS.iter().any(|o| head.starts_with(o))
 }
 
 /// Whether a short line is a widget: a social or menu word, a button, a glued widget name.
@@ -392,6 +408,20 @@ mod tests {
         );
         let code: Vec<bool> = lines.iter().map(|l| l.code).collect();
         assert_eq!(code, [true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_credit_line_gives_the_date_at_its_end() {
+        let date = |text: &str| Line::new(text.to_string()).date;
+        let reviewed =
+            "Reviewed by Justin Meserole, Trial Attorney at Morgan & Morgan, on December 9, 2024.";
+        assert_eq!(date(reviewed).as_deref(), Some("2024-12-09"));
+        let medical = "Medically reviewed by Kim Rose, RDN, LD, CDCES — March 7, 2025";
+        assert_eq!(date(medical).as_deref(), Some("2025-03-07"));
+        // A sentence that mentions a day is no dateline.
+        let sentence =
+            "The court ruled in favour of the gym owners and their insurers on December 9, 2024.";
+        assert_eq!(date(sentence), None);
     }
 
     #[test]
