@@ -98,6 +98,11 @@ pub(super) fn unwrap_layout(text: &str) -> Cow<'_, str> {
     let Some(width) = wrap_width(&rows) else {
         return Cow::Borrowed(text);
     };
+    if unwrapped_paragraphs(&rows, width) >= 3 {
+        // A browser's copy of a page that is mostly code or short lines still has its
+        // paragraphs on one line each.
+        return Cow::Borrowed(text);
+    }
     let joins: Vec<bool> = (0..rows.len())
         .map(
             |i| match (&rows[i], rows.get(i + 1).and_then(Option::as_ref)) {
@@ -160,6 +165,16 @@ fn wrap_width(rows: &[Option<Row>]) -> Option<usize> {
         .into_iter()
         .map(|percent| widths[widths.len() * percent / 100])
         .find(|width| (40..=MAX_WIDTH).contains(width))
+}
+
+/// Lines of prose far wider than the layout (sentences of 30 words and more, twice the width):
+/// paragraphs nothing wrapped. A wide table row in a text browser's print has no such shape.
+fn unwrapped_paragraphs(rows: &[Option<Row>], width: usize) -> usize {
+    rows.iter()
+        .flatten()
+        .filter(|r| r.width > 2 * width && r.text.ends_with(['.', '!', '?']))
+        .filter(|r| r.text.split_whitespace().count() >= 30)
+        .count()
 }
 
 /// Whether line `b` goes on with line `a`'s paragraph: `b`'s first word would not have fitted
@@ -348,6 +363,13 @@ mod tests {
         // sentences: no layout either.
         let menu = "Politics and government in the northern region\n".repeat(20);
         assert!(matches!(unwrap_layout(&menu), Cow::Borrowed(_)));
+        // Mostly code, whose lines break before lowercase words at the same width, with a few
+        // paragraphs on one line each.
+        let code = "    let total = orders.iter().map(|order| order.amount).sum::<u64>() +\n    \
+                    shipping_cost(region);\n"
+            .repeat(40);
+        let article = format!("{FIRST} {SECOND}\n{code}{SECOND} {FIRST}\n{FIRST} {ITEM}\n");
+        assert!(matches!(unwrap_layout(&article), Cow::Borrowed(_)));
     }
 
     #[test]
