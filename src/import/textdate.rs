@@ -214,6 +214,8 @@ mod tests {
             ("12. März 2024", "2024-03-12"),
             ("3 de agosto de 2023", "2023-08-03"),
             ("le 5 décembre 2022", "2022-12-05"),
+            // "ago" is a Spanish month only in `04-ago-2021`, never in a relative time.
+            ("March 4, 2024 · 2 years ago", "2024-03-04"),
         ];
         for (line, want) in cases {
             assert_eq!(date_in_line(line).as_deref(), Some(want), "{line}");

@@ -45,7 +45,9 @@ pub(super) fn parse_visible(text: &str) -> Option<Stamp> {
     if let Some(c) = iso(text) {
         return make(&c[1], &c[2], &c[3]);
     }
-    textual(text).or_else(|| dmy(text))
+    textual(text)
+        .or_else(|| hyphenated(text))
+        .or_else(|| dmy(text))
 }
 
 /// The first ISO-like date in the text that is not part of a longer run of digits: in
@@ -87,10 +89,46 @@ static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+(?:of\s+)?|-)(\p{L}{3,}\.?)(?:,?\s+|-)((?:19|20)\d{2})\b)|(?:\b(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b)",
+        r"(?i)(?:\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(\p{L}{3,}\.?),?\s+((?:19|20)\d{2})\b)|(?:\b(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b)",
     )
     .expect("valid regex")
 });
+
+/// `04-Aug-2021`, `04-ago-2021`: day, abbreviated month and year joined by hyphens, as some
+/// blog engines print them.
+static HYPHENATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})-(\p{L}{3,9})-((?:19|20)\d{2})\b").expect("valid regex")
+});
+
+/// Spanish, Italian and Portuguese three-letter month abbreviations that are English words or
+/// parts of phrases (`2 years ago`), so they are read only in the hyphenated form.
+const ROMANCE_SHORT: [(&str, u32); 12] = [
+    ("ene", 1),
+    ("gen", 1),
+    ("abr", 4),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("ago", 8),
+    ("set", 9),
+    ("ott", 10),
+    ("out", 10),
+    ("dic", 12),
+    ("dez", 12),
+];
+
+fn hyphenated(s: &str) -> Option<Stamp> {
+    HYPHENATED.captures_iter(s).find_map(|c| {
+        let name = c[2].to_lowercase();
+        let month = month_number(&name).or_else(|| {
+            ROMANCE_SHORT
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, m)| *m)
+        })?;
+        make(&c[3], &month.to_string(), &c[1])
+    })
+}
 
 /// Parses the common written forms of a date; `None` when nothing sane is found.
 pub(super) fn parse(raw: &str) -> Option<Stamp> {
@@ -110,7 +148,8 @@ pub(super) fn parse(raw: &str) -> Option<Stamp> {
     if let Some(c) = COMPACT.captures(s) {
         return make(&c[1], &c[2], &c[3]);
     }
-    if let Some(st) = textual(s).or_else(|| dmy(s)).or_else(|| year_first(s)) {
+    let written = textual(s).or_else(|| hyphenated(s));
+    if let Some(st) = written.or_else(|| dmy(s)).or_else(|| year_first(s)) {
         return Some(st);
     }
     parse_epoch(s)
@@ -205,24 +244,23 @@ pub(super) fn make(y: &str, m: &str, d: &str) -> Option<Stamp> {
     })
 }
 
-/// Month names and abbreviations (the Romance three-letter ones that are no English word:
-/// `ene`, `abr`, `ago`, `dic`, `giu`, `lug`, `ott`) in English, German, French, Spanish, Italian, Portuguese,
+/// Month names and abbreviations in English, German, French, Spanish, Italian, Portuguese,
 /// Dutch, Polish, Romanian, Russian (with the short forms `янв`, `сен`) and Arabic (the Latin-derived names of Egypt and the Gulf,
 /// and the one-word Syriac names of the Levant).
 #[rustfmt::skip]
 const MONTHS: [&[&str]; 12] = [
-    &["jan", "january", "januar", "janvier", "enero", "ene", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia", "ianuarie", "يناير", "янв"],
+    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia", "ianuarie", "يناير", "янв"],
     &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr", "febbraio", "fevereiro", "februari", "lutego", "februarie", "فبراير", "شباط", "фев"],
     &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март", "maart", "março", "marco", "marca", "martie", "مارس", "آذار", "мар"],
-    &["apr", "april", "avril", "abril", "abr", "апреля", "апрель", "avr", "aprile", "kwietnia", "aprilie", "أبريل", "إبريل", "ابريل", "نيسان", "апр"],
+    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr", "aprile", "kwietnia", "aprilie", "أبريل", "إبريل", "ابريل", "نيسان", "апр"],
     &["may", "mai", "mayo", "мая", "май", "maggio", "maio", "mei", "maja", "مايو", "أيار", "ايار"],
-    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "giu", "junho", "czerwca", "iunie", "يونيو", "يونيه", "حزيران", "июн"],
-    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "lug", "julho", "lipca", "iulie", "يوليو", "يوليه", "تموز", "июл"],
-    &["aug", "august", "août", "aout", "agosto", "ago", "августа", "август", "augustus", "sierpnia", "أغسطس", "اغسطس", "авг"],
+    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "junho", "czerwca", "iunie", "يونيو", "يونيه", "حزيران", "июн"],
+    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "julho", "lipca", "iulie", "يوليو", "يوليه", "تموز", "июл"],
+    &["aug", "august", "août", "aout", "agosto", "августа", "август", "augustus", "sierpnia", "أغسطس", "اغسطس", "авг"],
     &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь", "settembre", "setembro", "września", "septembrie", "سبتمبر", "أيلول", "ايلول", "сен"],
-    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "ott", "outubro", "października", "octombrie", "أكتوبر", "اكتوبر", "окт"],
+    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "outubro", "października", "octombrie", "أكتوبر", "اكتوبر", "окт"],
     &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь", "novembro", "listopada", "noiembrie", "نوفمبر", "ноя"],
-    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dic", "dezembro", "grudnia", "decembrie", "ديسمبر", "дек"],
+    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dezembro", "grudnia", "decembrie", "ديسمبر", "дек"],
 ];
 
 /// The month number of a month name or abbreviation.
