@@ -392,8 +392,11 @@ mod tests {
         );
         let split = "<span>Updated on</span> <span>April 1, 2025</span>";
         assert_eq!(day(&page(og, split), None), "2016-02-25");
-        // Unlabelled, the shown dateline is the day readers know.
+        // Unlabelled, the shown dateline is the day readers know; a label two texts up is
+        // another line's.
         assert_eq!(day(&page(og, "April 1, 2025"), None), "2025-04-01");
+        let apart = "<span>Updated</span> <span>By Jane Roe</span> <span>April 1, 2025</span>";
+        assert_eq!(day(&page(og, apart), None), "2025-04-01");
         // JSON-LD alone is often the CMS entry's creation: the shown date stands.
         let ld = Some("2016-02-25T23:48:16Z");
         assert_eq!(

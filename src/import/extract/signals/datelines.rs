@@ -117,7 +117,8 @@ pub(super) fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
         return;
     }
     let lower = t.to_lowercase();
-    let update = std::mem::take(&mut s.update_pending) || opens_with_update_label(&lower);
+    let label = opens_with_update_label(&lower);
+    let update = std::mem::take(&mut s.update_pending) || label;
     if let Some(st) = parse_visible(text) {
         if s.h1.is_empty() {
             s.dates_above_h1.push(node.id());
@@ -134,7 +135,7 @@ pub(super) fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
         });
     } else {
         // "Last updated:" alone, the date in the next text.
-        s.update_pending = update && t.len() <= 25 && !t.bytes().any(|b| b.is_ascii_digit());
+        s.update_pending = label && t.len() <= 25 && !t.bytes().any(|b| b.is_ascii_digit());
     }
 }
 
