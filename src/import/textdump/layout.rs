@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lines::looks_like_code;
+
 /// Bullets text browsers draw before list items (w3m `•`, `□`; lynx `*`, `+`, `o` for deeper
 /// levels).
 const BULLETS: [&str; 10] = ["• ", "* ", "+ ", "o ", "◦ ", "▪ ", "□ ", "■ ", "○ ", "- "];
@@ -52,7 +54,7 @@ impl Row {
         let width = indent + text.chars().count();
         // The bullet goes, as in a browser's copy; a number stays, for it may be the text's own
         // ("1. Nike: the innovator").
-        let (text, hang) = match BULLETS.iter().find_map(|b| text.strip_prefix(b)) {
+        let (text, hang) = match BULLETS.iter().find_map(|b| bulleted(text, b)) {
             Some(rest) if !rest.trim().is_empty() => {
                 let rest = rest.trim_start();
                 (rest, width - rest.chars().count())
@@ -64,7 +66,7 @@ impl Row {
             .next()
             .map_or(0, |w| w.chars().count());
         let text = match link_numbers {
-            true => LINK_NUMBER.replace_all(text, ""),
+            true => without_link_numbers(text),
             false => Cow::Borrowed(text),
         };
         let text = without_controls(&text).into_owned();
@@ -172,13 +174,19 @@ fn wrap_width(rows: &[Option<Row>]) -> Option<usize> {
 fn unwrapped_paragraphs(rows: &[Option<Row>], width: usize) -> usize {
     rows.iter()
         .flatten()
-        .filter(|r| r.width > 2 * width && r.text.ends_with(['.', '!', '?']))
+        .filter(|r| r.width > 2 * width)
+        .filter(|r| {
+            let end = r.text.trim_end_matches(['"', '”', '»', '’', '\'', ')']);
+            end.ends_with(['.', '!', '?'])
+        })
         .filter(|r| r.text.split_whitespace().count() >= 30)
         .count()
 }
 
-/// Whether line `b` goes on with line `a`'s paragraph: `b`'s first word would not have fitted
-/// at the end of `a`, `b` starts no new list item and it lines up with `a`'s text.
+/// Whether line `b` goes on with line `a`'s paragraph: `a` is at least half the width and not
+/// much wider (a table row is not wrapped prose), `b`'s first word would not have fitted at
+/// the end of `a`, `b` starts no new list item, lines up with `a`'s text and is neither a
+/// byline nor a new line under a dateline, and neither line is shaped like code.
 fn continues(a: &Row, b: &Row, width: usize) -> bool {
     // Lines at the left margin (headings in lynx) may run a few columns past the indented text.
     a.width * 2 >= width
@@ -188,12 +196,24 @@ fn continues(a: &Row, b: &Row, width: usize) -> bool {
         && b.indent == a.hang
         && !starts_byline(&b.text)
         && !(b.text.starts_with(char::is_uppercase) && ends_dateline(&a.text))
+        && !looks_like_code(&a.text)
+        && !looks_like_code(&b.text)
 }
 
 /// `By Jane Roe · Updated May 6, 2025`: a line that ends with a date ends a dateline, and the
 /// line under it starts something else (unless it goes on in lowercase).
 fn ends_dateline(text: &str) -> bool {
     super::head::trailing_date(text).is_some()
+}
+
+/// The text after `bullet` when the line starts with it. `o`, `-` and `+` also start wrapped
+/// lines of prose (Portuguese `o governo`, a dash): as bullets they must be followed by a
+/// capital or a digit.
+fn bulleted<'t>(text: &'t str, bullet: &str) -> Option<&'t str> {
+    let rest = text.strip_prefix(bullet)?;
+    let word_like = ["o ", "- ", "+ "].contains(&bullet);
+    let item_start = rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    (!word_like || item_start).then_some(rest)
 }
 
 /// Nothing left but a bullet, or nothing at all.
@@ -231,10 +251,13 @@ fn without_controls(text: &str) -> Cow<'_, str> {
             return String::new();
         };
         let inner = inner.trim_end_matches(']');
-        // `int[]` in code; `[sic]`, `[12]`, `[the report]` in the text.
-        let after_word = text[..mark.start()].ends_with(char::is_alphanumeric);
-        let control = inner.trim().is_empty() && !after_word;
-        if control || is_picture_name(inner) {
+        // Marks stand alone; brackets after a word or an operator are code (`int[]`,
+        // `items = []`, `a[i-1]`, `cfg["max_size"]`) and `[sic]`, `[12]` are text.
+        let before = &text[..mark.start()];
+        let indexes = before.ends_with(|c: char| c.is_alphanumeric() || "_\"')".contains(c));
+        let operand = before.trim_end().ends_with(['=', '(', ',', '[', ':']);
+        let standalone = !indexes && !operand;
+        if standalone && (inner.trim().is_empty() || is_picture_name(inner)) {
             String::new()
         } else {
             mark.as_str().to_string()
@@ -265,9 +288,25 @@ fn is_picture_name(inner: &str) -> bool {
     ["svg", "IMG", "INLINE", "LINK"].contains(&inner) || (letters && marks) || long_number
 }
 
-/// The number lynx puts before every link (`[12]Read more`), pointing into its list of
-/// addresses at the end.
-static LINK_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d{1,4}\]").unwrap());
+/// The numbers lynx puts before every link (`[12]Read more`), pointing into its list of
+/// addresses at the end (alone for a picture link without alt text). A number in brackets after
+/// a word or before more text is the text's own: an index (`args[1]`), a year (`[2024] Annual
+/// report`).
+fn without_link_numbers(text: &str) -> Cow<'_, str> {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d{1,4}\]").unwrap());
+    NUMBER.replace_all(text, |c: &regex::Captures| {
+        let mark = c.get(0).expect("whole match");
+        let after_word = text[..mark.start()].ends_with(char::is_alphanumeric);
+        let rest = &text[mark.end()..];
+        // Before the link's text, or alone: a picture link without alt text.
+        let marks_link = rest.starts_with(|ch: char| !ch.is_whitespace()) || rest.trim().is_empty();
+        if marks_link && !after_word {
+            String::new()
+        } else {
+            mark.as_str().to_string()
+        }
+    })
+}
 
 /// Where lynx's list of link addresses starts: a "References" line followed by numbered
 /// addresses (or by lynx's "Visible links"/"Hidden links" headings).
@@ -370,6 +409,43 @@ mod tests {
             .repeat(40);
         let article = format!("{FIRST} {SECOND}\n{code}{SECOND} {FIRST}\n{FIRST} {ITEM}\n");
         assert!(matches!(unwrap_layout(&article), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn marks_go_but_brackets_of_code_and_text_stay() {
+        use super::{bulleted, without_controls, without_link_numbers};
+        let clean = |t: &str| without_controls(t).into_owned();
+        assert_eq!(
+            clean("(BUTTON) Share [share.png] [svg][9k] now"),
+            "Share now"
+        );
+        assert_eq!(
+            clean("[]Full-Service agencies [ ]"),
+            "Full-Service agencies"
+        );
+        for code in [
+            "items = []",
+            "a[i-1] + b",
+            "cfg[\"max_size\"]",
+            "int[] xs",
+            "f([x_1])",
+        ] {
+            assert_eq!(clean(code), code);
+        }
+        assert_eq!(
+            clean("He said [sic] it was [Photo: AP, 2024] fine"),
+            "He said [sic] it was [Photo: AP, 2024] fine"
+        );
+        let unnumber = |t: &str| without_link_numbers(t).into_owned();
+        assert_eq!(unnumber("[1]Home [23]World news"), "Home World news");
+        assert_eq!(unnumber("[87]"), "");
+        for kept in ["args[1] + 2", "the wall.[1] The", "[2024] Annual report"] {
+            assert_eq!(unnumber(kept), kept);
+        }
+        assert_eq!(bulleted("o Governo", "o "), Some("Governo"));
+        assert_eq!(bulleted("o governo vai", "o "), None);
+        assert_eq!(bulleted("- which the council", "- "), None);
+        assert_eq!(bulleted("• which", "• "), Some("which"));
     }
 
     #[test]

@@ -239,7 +239,7 @@ pub(super) fn is_acronym(text: &str) -> bool {
 
 /// Whether a trimmed line is shaped like code: a comment (`// …`, `-- …`, `# …`), a statement or
 /// block end (`…;`, `{`, `}`), a diagram edge (`A --> B`). Menus and footers have none of these.
-fn looks_like_code(text: &str) -> bool {
+pub(super) fn looks_like_code(text: &str) -> bool {
     ["//", "--", "/*", "#!", "# "]
         .iter()
         .any(|p| text.starts_with(p))
