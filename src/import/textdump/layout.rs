@@ -186,7 +186,7 @@ fn unwrapped_paragraphs(rows: &[Option<Row>], width: usize) -> usize {
 /// Whether line `b` goes on with line `a`'s paragraph: `a` is at least half the width and not
 /// much wider (a table row is not wrapped prose), `b`'s first word would not have fitted at
 /// the end of `a`, `b` starts no new list item, lines up with `a`'s text and is neither a
-/// byline nor a new line under a dateline, and neither line is shaped like code.
+/// byline nor a new line under a dateline or a byline, and neither line is shaped like code.
 fn continues(a: &Row, b: &Row, width: usize) -> bool {
     // Lines at the left margin (headings in lynx) may run a few columns past the indented text.
     a.width * 2 >= width
@@ -196,6 +196,7 @@ fn continues(a: &Row, b: &Row, width: usize) -> bool {
         && b.indent == a.hang
         && !starts_byline(&b.text)
         && !(b.text.starts_with(char::is_uppercase) && ends_dateline(&a.text))
+        && !(b.text.starts_with(char::is_uppercase) && starts_byline(&a.text))
         && !looks_like_code(&a.text)
         && !looks_like_code(&b.text)
 }
@@ -451,9 +452,12 @@ mod tests {
     #[test]
     fn lynx_link_numbers_and_references_go_and_bylines_stay_apart() {
         let standfirst = "Fishermen had warned that another season without it would sink";
+        // A byline that filled its line: the name under it is not its continuation.
+        let credit = "By Scott Levine, staff reporter at the Harbour Gazette | Checked by";
         let page = format!(
             "   [1]Home [2]World\nCouncil votes to rebuild the old harbour wall\n   {standfirst}\n   \
-             By [3]Jane Roe\n   Updated May 6, 2025\n   Contributors: Tom Smith\n{}\n{}\n\
+             By [3]Jane Roe\n   Updated May 6, 2025\n   Contributors: Tom Smith\n   {credit}\n   \
+             Ann Bass\n{}\n{}\n\
              References\n\n   Visible links:\n   1. https://harbour.example/\n",
             wrap(
                 &format!("{FIRST} (BUTTON) Share [share.png] [sic] [Photo: AP, 2024] int[] [ ]"),
@@ -472,6 +476,8 @@ mod tests {
                 "By Jane Roe",
                 "Updated May 6, 2025",
                 "Contributors: Tom Smith",
+                credit,
+                "Ann Bass",
                 &format!("{FIRST} Share [sic] [Photo: AP, 2024] int[]"),
                 SECOND,
             ]
