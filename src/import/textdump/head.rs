@@ -354,15 +354,7 @@ pub(super) fn trailing_date(text: &str) -> Option<(&str, String)> {
 #[cfg(test)]
 mod tests {
     use super::super::parse;
-
-    const STORY: &str =
-        "The union said hundreds of teachers would travel to the capital on Saturday.\n\
-        Plumbers and electricians have signed up to cover their classes for the day.\n\
-        Organisers expect the protest to be the largest in the state for a decade.\n";
-
-    fn url(u: &str) -> url::Url {
-        url::Url::parse(u).unwrap()
-    }
+    use super::super::tests::{url, STORY};
 
     #[test]
     fn the_text_under_a_headline_counts_for_it_though_the_body_starts_there() {

@@ -283,6 +283,17 @@ pub(super) mod tests {
         let path = format!("{}/tests/fixtures/import/{rel}", env!("CARGO_MANIFEST_DIR"));
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
+
+    /// Three sentences of a story, for the headline tests to put lines above.
+    pub(in crate::import::textdump) const STORY: &str =
+        "The union said hundreds of teachers would travel to the capital on Saturday.\n\
+        Plumbers and electricians have signed up to cover their classes for the day.\n\
+        Organisers expect the protest to be the largest in the state for a decade.\n";
+
+    pub(in crate::import::textdump) fn url(u: &str) -> url::Url {
+        url::Url::parse(u).unwrap()
+    }
+
     #[test]
     fn finds_article_parts_by_line_shape() {
         let a = parse(DUMP, None);
