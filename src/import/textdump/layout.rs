@@ -33,8 +33,6 @@ struct Row {
     /// Columns the first word took on the page (a link number included): whether it would
     /// have fitted at the end of the line above.
     first_word: usize,
-    /// Whether a bullet or a number (`1. `) marked the line as a list item's first line.
-    item: bool,
     /// The column where a list item's following lines line up (the text's own for others).
     hang: usize,
     /// Columns the whole line takes, indentation and bullet included.
@@ -42,6 +40,11 @@ struct Row {
 }
 
 impl Row {
+    /// Whether a bullet or a number (`1. `) marked the line as a list item's first line.
+    fn is_item(&self) -> bool {
+        self.hang > self.indent
+    }
+
     /// The line as laid out; `link_numbers` when lynx's numbers before links are to go.
     fn read(raw: &str, link_numbers: bool) -> Option<Row> {
         let raw = raw.trim_end();
@@ -79,7 +82,6 @@ impl Row {
             indent,
             text,
             first_word,
-            item: hang > indent,
             hang,
             width,
         })
@@ -192,7 +194,7 @@ fn continues(a: &Row, b: &Row, width: usize) -> bool {
     a.width * 2 >= width
         && a.width <= width + width / 8
         && a.width + 1 + b.first_word > width
-        && !b.item
+        && !b.is_item()
         && b.indent == a.hang
         && !starts_byline(&b.text)
         && !(b.text.starts_with(char::is_uppercase) && ends_dateline(&a.text))

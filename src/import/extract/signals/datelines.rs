@@ -87,9 +87,15 @@ const UPDATE_LABELS: &[&str] = &[
     "actualizado", "aggiornato", "обновлено",
 ];
 
-/// Whether a lower-cased text opens with an update label.
-fn opens_with_update_label(lower: &str) -> bool {
-    let head = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+/// Whether a text opens with an update label. Only its first words are lower-cased: this
+/// runs on every text node of a page.
+fn opens_with_update_label(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take(16)
+        .flat_map(char::to_lowercase)
+        .collect();
     UPDATE_LABELS.iter().any(|l| head.starts_with(l))
 }
 
@@ -116,9 +122,7 @@ pub(super) fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
     if after_label || s.visible_dates.len() >= 40 {
         return;
     }
-    let lower = t.to_lowercase();
-    let label = opens_with_update_label(&lower);
-    let update = std::mem::take(&mut s.update_pending) || label;
+    let after_update_label = std::mem::take(&mut s.update_pending);
     if let Some(st) = parse_visible(text) {
         if s.h1.is_empty() {
             s.dates_above_h1.push(node.id());
@@ -131,11 +135,11 @@ pub(super) fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
             near_h1: !s.h1.is_empty()
                 && s.texts_after_h1 <= NEAR_H1_TEXTS
                 && !in_blockquote_node(node),
-            update,
+            update: after_update_label || opens_with_update_label(t),
         });
-    } else {
+    } else if t.len() <= 25 && !t.bytes().any(|b| b.is_ascii_digit()) {
         // "Last updated:" alone, the date in the next text.
-        s.update_pending = label && t.len() <= 25 && !t.bytes().any(|b| b.is_ascii_digit());
+        s.update_pending = opens_with_update_label(t);
     }
 }
 
