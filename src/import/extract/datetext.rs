@@ -1,6 +1,6 @@
 //! Reading written dates: ISO 8601 and RFC 3339 stamps, numeric day-month-year forms, dates
-//! with month names in several languages, compact `YYYYMMDD` and epoch seconds. Which date is
-//! the publication date is decided in `dates`.
+//! with month names in several languages, compact `YYYYMMDD`, epoch seconds and dates in URL
+//! paths. Which date is the publication date is decided in `dates`.
 
 use std::sync::LazyLock;
 
@@ -272,6 +272,30 @@ pub(crate) fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// A full date in the URL path: `/2019/11/18/`, `/2019-11-18`, `/20191118/`.
+pub(super) fn url_date(url: &str) -> Option<Stamp> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"[/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)",
+        )
+        .expect("valid regex")
+    });
+    // Some blog engines write the month and day without a leading zero (`/2017/7/12/`).
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)\d{2})/([1-9]|1[0-2])/([1-9]|[12]\d|3[01])/").expect("valid regex")
+    });
+    // Others name the month (`/2023/october/03/`).
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])/")
+            .expect("valid regex")
+    });
+    if let Some(c) = RE.captures(url).or_else(|| SHORT.captures(url)) {
+        return make(&c[1], &c[2], &c[3]);
+    }
+    let c = NAMED.captures(url)?;
+    make(&c[1], &month_number(&c[2])?.to_string(), &c[3])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,5 +349,24 @@ mod tests {
             parse("2025-06-12 15:29").unwrap().render(),
             "2025-06-12 15:29"
         );
+    }
+
+    #[test]
+    fn url_paths_give_dates() {
+        let u = "https://venturebeat.com/2019/11/18/new-york/";
+        assert_eq!(url_date(u).unwrap().day, "2019-11-18");
+        assert_eq!(
+            url_date("https://x.test/news/2019-11-18-title")
+                .unwrap()
+                .day,
+            "2019-11-18"
+        );
+        assert!(url_date("https://x.test/id/123456789").is_none());
+        let short = "https://blog.test/home/2017/7/12/title";
+        assert_eq!(url_date(short).unwrap().day, "2017-07-12");
+        assert!(url_date("https://x.test/2017/7/title").is_none());
+        let named = "https://wine.test/blog/2023/october/03/wine-styles/";
+        assert_eq!(url_date(named).unwrap().day, "2023-10-03");
+        assert!(url_date("https://x.test/2023/tags/03/").is_none());
     }
 }
