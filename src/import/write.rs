@@ -145,28 +145,10 @@ impl Writer {
         let front = FrontMatter {
             title: Some(title.clone()),
             date: Some(date),
-            updated: article.updated.clone(),
             section: Some(section.clone()),
-            tags: article
-                .tags
-                .iter()
-                .map(|t| clean_line(t))
-                .filter(|t| !t.is_empty())
-                .collect(),
             lang,
             source: Some(source(article, &url)),
-            author: authors(&article.authors),
-            summary: article
-                .summary
-                .as_deref()
-                .map(clean_line)
-                .filter(|s| !s.is_empty()),
-            image: article
-                .image
-                .clone()
-                .filter(|i| !super::sanitize::is_unsafe_url(i)),
-            views: article.views,
-            ..FrontMatter::default()
+            ..described(article)
         };
         let existing = self.by_url.get(&url_key(url.as_str())).cloned();
         let (path, slug) = match &existing {
@@ -331,6 +313,32 @@ pub fn url_key(url: &str) -> String {
             u.to_string().trim_end_matches('/').to_string()
         }
         Err(_) => url.trim().trim_end_matches('/').to_string(),
+    }
+}
+
+/// The front matter fields read straight from the page: update, tags, authors, summary,
+/// lead image and views, each cleaned to one line and an unsafe image URL left out.
+fn described(article: &Extracted) -> FrontMatter {
+    FrontMatter {
+        updated: article.updated.clone(),
+        tags: article
+            .tags
+            .iter()
+            .map(|t| clean_line(t))
+            .filter(|t| !t.is_empty())
+            .collect(),
+        author: authors(&article.authors),
+        summary: article
+            .summary
+            .as_deref()
+            .map(clean_line)
+            .filter(|s| !s.is_empty()),
+        image: article
+            .image
+            .clone()
+            .filter(|i| !super::sanitize::is_unsafe_url(i)),
+        views: article.views,
+        ..FrontMatter::default()
     }
 }
 

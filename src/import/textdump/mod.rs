@@ -66,6 +66,15 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     }
     out.body = body::body_markdown(&lines[start..end]);
     head::head(&lines, start, url, &slug, anchor, &mut out);
+    date_from_text(&lines, start, end, &mut out);
+    out.lang = guess_lang(&out.body);
+    out
+}
+
+/// Settles the dates the head left open or wrong: a note in the text that the article first
+/// ran earlier, then a labelled date, the update, the first date line above the article's end,
+/// and a signed or labelled date under it.
+fn date_from_text(lines: &[Line], start: usize, end: usize, out: &mut Extracted) {
     // A note in the text that the article first ran earlier than its dateline says: the
     // dateline shows the last revision.
     let first_run = lines[start..end]
@@ -84,7 +93,7 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     if out.date.is_none() {
         // Some pages print the date under the article; a page that shows only when it was
         // updated is dated by that, which is nearer than the day of the import.
-        out.date = head::labelled_published(&lines).or_else(|| out.updated.clone());
+        out.date = head::labelled_published(lines).or_else(|| out.updated.clone());
     }
     if out.date.is_none() {
         // Failing a labelled or dateline date, the first date line up to the article's end
@@ -95,8 +104,6 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     if out.date.is_none() {
         out.date = head::signed_or_labelled_date(&lines[end..]);
     }
-    out.lang = guess_lang(&out.body);
-    out
 }
 
 /// A reuse notice: "Any use of materials is allowed only if there is a hyperlink to X",
