@@ -127,10 +127,22 @@ async fn site_file(State(shared): State<Arc<Shared>>, request: Request) -> Respo
         )
             .into_response();
     }
-    let mime = mime_guess::from_path(&path).first_or_octet_stream();
+    file_response(&path, file, status, error.as_deref())
+}
+
+/// The response carrying one site file: its MIME type (UTF-8 for text), the live-reload script
+/// and any build error injected into HTML pages, and an ETag on everything but HTML, whose
+/// bytes change with the injected error.
+fn file_response(
+    path: &str,
+    file: &super::files::File,
+    status: StatusCode,
+    error: Option<&str>,
+) -> Response {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
     let html = mime.essence_str() == "text/html";
     let body = if html {
-        inject(&file.bytes, error.as_deref())
+        inject(&file.bytes, error)
     } else {
         file.bytes.to_vec()
     };
