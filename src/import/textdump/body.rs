@@ -4,6 +4,10 @@
 //! ("Read also", "ads", photo credits), and ends where the page's own blocks begin: a
 //! dateline, byline, widget word, copyright line or a heading such as "Related posts".
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::lines::is_acronym;
 use super::{escape_markdown, head, is_chrome_word, is_copyright, is_notice, views, Line};
 
@@ -65,11 +69,19 @@ const END_MARKERS: &[&str] = &[
 
 /// The largest run of prose, as a range of line indices. A run goes on over short lines when
 /// prose follows within [`prose_after_gap`]'s reach: subheadings, list items and captions of a
-/// guide. A date, byline, widget word or end heading is where an article's text stops.
+/// guide. A date, byline, widget word or end heading is where an article's text stops. Runs
+/// under the heading of the readers' comments are not looked at once one came before it.
 pub(super) fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
+    // Prose enough for a short article, more than a teaser or a standfirst holds.
+    const ARTICLE_CHARS: usize = 600;
     let mut best: Option<(usize, usize, usize)> = None;
     let mut i = 0;
     while i < lines.len() {
+        // Readers' comments can outrun a short article; they never are it. A count of comments
+        // above a mere teaser is a link in the article's head, not the heading of the comments.
+        if best.is_some_and(|(_, _, c)| c >= ARTICLE_CHARS) && opens_comments(&lines[i].text) {
+            break;
+        }
         if !lines[i].prose {
             i += 1;
             continue;
@@ -195,6 +207,20 @@ const LISTING_HEADINGS: &[&str] = &[
 fn opens_listing(text: &str) -> bool {
     let lower = text.to_lowercase();
     text.split_whitespace().count() <= 4 && LISTING_HEADINGS.iter().any(|m| lower.starts_with(m))
+        || opens_comments(text)
+}
+
+/// Whether a line heads the readers' comments with their count: "10 comments:",
+/// "Comments (4)", "12 thoughts on “…”", "3 responses to …". The count tells the heading from
+/// a "Comments" link in a menu above the article.
+fn opens_comments(text: &str) -> bool {
+    static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:\d+\s+(?:\w+\s+)?(?:comments?|responses?|replies)\s*:?|\d+\s+(?:comments?|responses?|replies|thoughts)\s+(?:on|to)\s.+|comments?\s*\(\d+\))$",
+        )
+        .expect("valid regex")
+    });
+    text.split_whitespace().count() <= 12 && COUNTED.is_match(text.trim())
 }
 
 /// A short line between two prose lines, that is not a date, counter or notice.
@@ -238,4 +264,69 @@ pub(super) fn is_end_marker(text: &str) -> bool {
             .iter()
             .chain(LISTING_HEADINGS)
             .any(|m| lower.starts_with(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::STORY;
+    use super::super::{parse, Line};
+    use super::*;
+
+    /// A comment longer than the article it answers.
+    fn long_comment() -> String {
+        "I have run a small shop for twenty years and this matches what I saw in my town. "
+            .repeat(12)
+    }
+
+    #[test]
+    fn a_longer_comment_under_the_comment_count_is_not_the_article() {
+        let article = STORY.repeat(3);
+        let dump = format!(
+            "Blog\nThe teachers' march\n{article}Labels: schools\n3 comments:\n\
+             Anna, March 3, 2026\n{}\nReply\n",
+            long_comment()
+        );
+        let lines = Line::read_all(&dump);
+        let (start, end) = body_range(&lines).unwrap();
+        assert_eq!(
+            (lines[start].text.as_str(), end - start),
+            (STORY.lines().next().unwrap(), 9)
+        );
+        assert_eq!(
+            parse(&dump, None).title.as_deref(),
+            Some("The teachers' march")
+        );
+    }
+
+    #[test]
+    fn a_comment_count_in_the_head_does_not_cut_the_article_off() {
+        let teaser = "Build new skills for your career with our courses on design and writing.";
+        let dump = format!(
+            "{teaser}\nThe teachers' march\nBy Jo Bloggs\n124 Comments\n{}\n{STORY}",
+            long_comment()
+        );
+        let lines = Line::read_all(&dump);
+        let (start, _) = body_range(&lines).unwrap();
+        assert_eq!(lines[start].text, long_comment().trim());
+    }
+
+    #[test]
+    fn comment_headings_carry_a_count() {
+        for heading in [
+            "10 comments:",
+            "124 Reader Comments",
+            "Comments (4)",
+            "12 thoughts on “The march”",
+            "3 Responses",
+        ] {
+            assert!(opens_comments(heading), "{heading}");
+        }
+        for line in [
+            "Comments",
+            "Show comments",
+            "10 comments were removed by the moderators today",
+        ] {
+            assert!(!opens_comments(line), "{line}");
+        }
+    }
 }
