@@ -105,9 +105,10 @@ fn introduced_as_update(before: &[&str]) -> bool {
 /// The text with a space where a copy ran two elements together: a lower-case letter or a
 /// digit followed by a capital (`ZeldmanNovember`, `2025January`, `HealthDECEMBER`), a letter
 /// followed by a digit that starts a date (`DECEMBER22` is left alone: a month then a day),
-/// and a year followed by the reading time (`20255 mins`).
+/// a year followed by the reading time (`20255 mins`) or by a word in lower case
+/// (`June 17, 2021garden`).
 pub(super) fn unglue(text: &str) -> String {
-    let text = unglue_reading_time(text);
+    let text = unglue_years(text);
     let mut out = String::with_capacity(text.len() + 8);
     let mut prev: Option<char> = None;
     for c in text.chars() {
@@ -125,8 +126,9 @@ pub(super) fn unglue(text: &str) -> String {
 
 /// `Mar 27, 20255 mins` → `Mar 27, 2025 5 mins`: a year with the minutes of the reading time
 /// right after it. Only a run of five or six digits that opens with a year from 1990 on and is
-/// followed by a minute word is split; any other number is left as it is.
-fn unglue_reading_time(text: &str) -> String {
+/// followed by a minute word is split; any other number is left as it is. A year run into a
+/// word (see [`year_run_into_word`]) is split the same way.
+fn unglue_years(text: &str) -> String {
     let words: Vec<&str> = text.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len() + 1);
     for (i, word) in words.iter().enumerate() {
@@ -135,13 +137,30 @@ fn unglue_reading_time(text: &str) -> String {
             .is_some_and(|w| w.to_lowercase().starts_with("min"));
         let digits = word.chars().all(|c| c.is_ascii_digit());
         let year = word.get(..4).and_then(|y| y.parse::<u32>().ok());
-        if minutes_next && digits && (5..=6).contains(&word.len()) && year >= Some(1990) {
+        let reading_time =
+            minutes_next && digits && (5..=6).contains(&word.len()) && year >= Some(1990);
+        if reading_time || year_run_into_word(words[..i].last(), word) {
             out.push(format!("{} {}", &word[..4], &word[4..]));
         } else {
             out.push(word.to_string());
         }
     }
     out.join(" ")
+}
+
+/// `June 17, 2021garden`: the year of a "Month D, YYYY" date with the next element's first
+/// word after it. A decade (`1990s`) or an ordinal is not split: the word after the year must
+/// be three letters or more, after a day number with its comma.
+fn year_run_into_word(before: Option<&&str>, word: &str) -> bool {
+    let after_day = before.is_some_and(|b| {
+        let day = b.strip_suffix(',').unwrap_or("");
+        (1..=2).contains(&day.len()) && day.chars().all(|c| c.is_ascii_digit())
+    });
+    let year = word.get(..4).and_then(|y| y.parse::<u32>().ok());
+    let rest = word.get(4..).unwrap_or("");
+    after_day
+        && (1900..2100).contains(&year.unwrap_or(0))
+        && rest.chars().take_while(|c| c.is_lowercase()).count() >= 3
 }
 
 #[cfg(test)]
@@ -181,6 +200,11 @@ mod tests {
             publication("2025-12-15")
         );
         assert_eq!(day("Mar 27, 20255 mins"), publication("2025-03-27"));
+        assert_eq!(
+            day("GARDENannette thurmonJune 17, 2021garden, pest control5 Comments"),
+            publication("2021-06-17")
+        );
+        assert_eq!(unglue("in May 4, 1990s style"), "in May 4, 1990s style");
         assert_eq!(
             day("By Jane Roe, 2024-06-03, updated 2024-06-09"),
             publication("2024-06-03")

@@ -99,6 +99,37 @@ pub(super) fn signed_or_labelled_date(lines: &[Line]) -> Option<String> {
     })
 }
 
+/// A date line among the few right under the article (`end`), where pages print the post's
+/// own line of category, author and date. Teasers of other posts are dated too; their date
+/// sits next to their title, a headline-shaped line of five words or more, or under a link
+/// such as "Previous" or a heading such as "Related posts".
+pub(super) fn date_under_article(lines: &[Line], end: usize) -> Option<String> {
+    const REACH: usize = 4;
+    let teaser_title = |l: &Line| {
+        let social = l
+            .text
+            .split_whitespace()
+            .filter(|w| is_chrome_word(w.trim_end_matches(|c: char| c.is_ascii_digit())))
+            .count();
+        !l.prose && l.words >= 5 && is_headline_shaped(l) && social * 2 < l.words
+    };
+    let i = (end..lines.len().min(end + REACH)).find(|&i| lines[i].date.is_some())?;
+    // Past a "Previous" link or a "Related posts" heading, dates are the other posts'.
+    if lines[end..i]
+        .iter()
+        .any(|l| is_end_marker(&l.text) || is_chrome_word(&l.text))
+    {
+        return None;
+    }
+    let beside = [i.checked_sub(1), Some(i + 1)];
+    let by_a_teaser = beside
+        .iter()
+        .flatten()
+        .filter_map(|&j| lines.get(j))
+        .any(teaser_title);
+    (!by_a_teaser).then(|| lines[i].date.clone()).flatten()
+}
+
 /// The index of the headline among the lines above the body.
 fn headline(lines: &[Line], start: usize, slug: &[String]) -> Option<usize> {
     let above = &lines[..start];
@@ -466,6 +497,23 @@ mod tests {
         ] {
             let dump = format!("How to crate train a puppy\n{STORY}Comments\n{comments}{tail}");
             assert_eq!(parse(&dump, None).date.as_deref(), want, "{tail}");
+        }
+    }
+
+    #[test]
+    fn the_post_s_own_date_line_under_it_dates_it_and_a_teaser_s_does_not() {
+        let headline = "How to restore antique furniture\n";
+        let post_line = "FURNITUREJoseph CrawfordJanuary 10, 2023\nFacebook0 Twitter 0 Likes\n";
+        let dump = format!("{headline}{STORY}{post_line}Previous\n");
+        assert_eq!(parse(&dump, None).date.as_deref(), Some("2023-01-10"));
+        let teasers = [
+            "More posts\nJune 11, 2024\nFive landscape recipes for winter light\n",
+            "Previous\nWhat are antioxidants and why do they matter?\nJune 11, 2024\n",
+            "Learn more\nJune 11, 2024\nUnlocking Deeper Insights on Google Maps\n",
+        ];
+        for tail in teasers {
+            let dump = format!("{headline}{STORY}{tail}");
+            assert_eq!(parse(&dump, None).date, None, "{tail}");
         }
     }
 

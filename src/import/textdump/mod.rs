@@ -73,7 +73,7 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
 
 /// Settles the dates the head left open or wrong: a note in the text that the article first
 /// ran earlier, then a labelled date, the update, the first date line above the article's end,
-/// and a signed or labelled date under it.
+/// a signed or labelled date under it, and a date line right under it.
 fn date_from_text(lines: &[Line], start: usize, end: usize, out: &mut Extracted) {
     // A note in the text that the article first ran earlier than its dateline says: the
     // dateline shows the last revision.
@@ -103,6 +103,9 @@ fn date_from_text(lines: &[Line], start: usize, end: usize, out: &mut Extracted)
     }
     if out.date.is_none() {
         out.date = head::signed_or_labelled_date(&lines[end..]);
+    }
+    if out.date.is_none() {
+        out.date = head::date_under_article(lines, end);
     }
 }
 
