@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::is_acronym;
+use super::lines::{is_acronym, is_relative_time};
 use super::{escape_markdown, head, is_chrome_word, is_copyright, is_notice, views, Line};
 
 /// Lines inside the body that are page furniture, not text (lowercase prefixes).
@@ -146,6 +146,7 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
         .all(|l| {
             (l.is_in_body_chrome() && !is_end_marker(&l.text))
                 || (l.date.is_none()
+                    && !is_relative_time(&l.text)
                     && head::byline(&l.text).is_none()
                     && views(&l.text).is_none()
                     && !is_chrome_word(&l.text)
@@ -308,6 +309,33 @@ mod tests {
         let lines = Line::read_all(&dump);
         let (start, _) = body_range(&lines).unwrap();
         assert_eq!(lines[start].text, long_comment().trim());
+    }
+
+    #[test]
+    fn a_river_of_timed_teasers_does_not_outrun_the_article() {
+        let summary = "Officials said the cause of the crash is still under investigation today.";
+        let river: String = (1..=12)
+            .map(|n| format!("Story number {n} of the day\n{summary}\n{n}H ago  0{n}:15\n"))
+            .collect();
+        let dump = format!(
+            "Rescue video released\n{}First published on November 19, 2019\nMore in U.S.\n{river}",
+            STORY.repeat(2)
+        );
+        let lines = Line::read_all(&dump);
+        let (start, end) = body_range(&lines).unwrap();
+        assert_eq!((start, end), (1, 7));
+        for stamp in [
+            "25M ago",
+            "updated 16M ago",
+            "7H ago  08:51",
+            "vor 2 Stunden",
+            "5 минут назад",
+        ] {
+            assert!(is_relative_time(stamp), "{stamp}");
+        }
+        assert!(!is_relative_time(
+            "Ten years ago the town had no school at all."
+        ));
     }
 
     #[test]

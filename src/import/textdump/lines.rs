@@ -1,6 +1,10 @@
 //! What each line of a page-text dump is: prose, a dateline, a widget word, a view counter, a
 //! line of code. The article's parts are then found from these shapes (`body`, `head`).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{body, dateline, head, is_copyright, is_notice};
 use crate::import::textdate::date_in_line;
 
@@ -227,6 +231,19 @@ pub(super) fn is_chrome_word(text: &str) -> bool {
         || (lower.contains('_') && !lower.contains(char::is_whitespace) && !code)
         || CHROME_WORDS.contains(&lower.as_str())
         || lower.starts_with("share")
+}
+
+/// Whether a short line is a relative time stamp of a teaser in a list of stories (`25M ago`,
+/// `updated 3 hours ago`, `7H ago 08:51` with a video's length, `vor 2 Stunden`, `5 минут назад`): lists of other stories, not the
+/// article, carry these.
+pub(super) fn is_relative_time(text: &str) -> bool {
+    static AGO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:updated\s+)?(?:\d+\s*(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+[\d:]+)?|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten)|\d+\s+(?:секунд[ау]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад)$",
+        )
+        .expect("valid regex")
+    });
+    text.len() <= 40 && AGO.is_match(text.trim())
 }
 
 /// Whether a short line is an acronym of two to five capitals (`AI`, `FAQ`, `NASA`) that is not
