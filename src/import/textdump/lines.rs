@@ -174,6 +174,7 @@ impl Line {
         let sentence = end.ends_with(['.', '!', '?', '…', ':', ';']) && !truncated;
         let prose = date.is_none()
             && !shouting
+            && !is_ticker(&text)
             && !head::is_trail(&text)
             && ((sentence && words >= 5) || words >= 15)
             && !is_notice(&text)
@@ -231,6 +232,24 @@ pub(super) fn is_chrome_word(text: &str) -> bool {
         || (lower.contains('_') && !lower.contains(char::is_whitespace) && !code)
         || CHROME_WORDS.contains(&lower.as_str())
         || lower.starts_with("share")
+}
+
+/// Whether a line is a news ticker or carousel copied as one line: the headlines and cut-off
+/// summaries of several stories run together (`… may soon... Indian-origin man pleads …`).
+/// Four summaries cut off before a capital make it one; a sentence of the text that trails off
+/// does so once or twice.
+fn is_ticker(text: &str) -> bool {
+    const CUT_OFF_TEASERS: usize = 4;
+    let cuts = text
+        .match_indices("...")
+        .map(|(i, m)| i + m.len())
+        .chain(text.match_indices('…').map(|(i, m)| i + m.len()))
+        .filter(|&end| {
+            let mut after = text[end..].chars();
+            after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase)
+        })
+        .count();
+    cuts >= CUT_OFF_TEASERS
 }
 
 /// Whether a short line is a relative time stamp of a teaser in a list of stories (`25M ago`,
@@ -338,6 +357,19 @@ pub(super) fn views(text: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ticker_of_cut_off_teasers_is_not_prose() {
+        let teaser = |n: usize| {
+            format!("Story {n} makes news WASHINGTON: Officials said the plan may soon... ")
+        };
+        let ticker: String = (1..=5).map(teaser).collect();
+        assert!(!Line::new(ticker.trim().to_string()).prose);
+        let trailing =
+            "I am just like this... Full of faults, errors and limits... But also full of \
+                        life, of dreams, of plans, and of the will to go on every day.";
+        assert!(Line::new(trailing.to_string()).prose);
+    }
 
     #[test]
     fn buttons_and_widget_names_are_chrome_but_alphanumeric_names_are_words() {
