@@ -166,7 +166,15 @@ impl Line {
             None => dateline::dateline_date(&text).map_or((None, false), |(d, u)| (Some(d), u)),
         };
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-        let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
+        // Only scripts with case can shout: Korean, Chinese, Arabic or Hebrew text has no
+        // lower-case letters at all. A line in capitals is mostly cased letters, all upper.
+        let cased: Vec<&char> = letters
+            .iter()
+            .filter(|c| c.is_lowercase() || c.is_uppercase())
+            .collect();
+        let shouting = cased.len() > 3
+            && cased.len() * 2 > letters.len()
+            && cased.iter().all(|c| !c.is_lowercase());
         let end = text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ']']);
         // A short line cut off with "..." is a truncated teaser or breadcrumb step, not a
         // sentence of the text (long lines are prose whatever their end).
@@ -357,6 +365,15 @@ pub(super) fn views(text: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_in_a_script_without_case_is_prose_and_capitals_shout() {
+        let korean =
+            "다만 MBC 드라마는 방영을 시작한 지 얼마 되지 않았지만 벌써 지쳐가는 인상이다.";
+        assert!(Line::new(korean.to_string()).prose);
+        let shouted = "THE COUNCIL APPROVED THE CITY BUDGET EARLY ON FRIDAY MORNING.";
+        assert!(!Line::new(shouted.to_string()).prose);
+    }
 
     #[test]
     fn a_ticker_of_cut_off_teasers_is_not_prose() {
