@@ -99,12 +99,12 @@ pub(super) fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
 /// many characters of prose it holds, and where the search for the next run goes on.
 fn run_from(lines: &[Line], start: usize) -> (usize, usize, usize) {
     let mut end = start + 1;
-    let mut chars = lines[start].text.len();
+    let mut chars = lines[start].text.chars().count();
     let mut j = end;
     while j < lines.len() {
         let line = &lines[j];
         if line.prose {
-            chars += line.text.len();
+            chars += line.text.chars().count();
             end = j + 1;
             j += 1;
         } else if is_end_marker(&line.text) {
@@ -336,6 +336,18 @@ mod tests {
         assert!(!is_relative_time(
             "Ten years ago the town had no school at all."
         ));
+    }
+
+    #[test]
+    fn runs_are_measured_in_characters_not_bytes() {
+        // Korean takes three bytes a character: its teaser titles must not outweigh the text.
+        let teasers =
+            "연구 자료: 나노 구조체 표면의 선택적 기능화를 위한 자기 조립 단분자막 설계 방법론.\n\
+                       research\n"
+                .repeat(5);
+        let dump = format!("{}Related Posts\n{teasers}", STORY.repeat(2));
+        let (start, _) = body_range(&Line::read_all(&dump)).unwrap();
+        assert_eq!(start, 0);
     }
 
     #[test]
