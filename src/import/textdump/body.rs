@@ -70,7 +70,8 @@ const END_MARKERS: &[&str] = &[
 /// The largest run of prose, as a range of line indices. A run goes on over short lines when
 /// prose follows within [`prose_after_gap`]'s reach: subheadings, list items and captions of a
 /// guide. A date, byline, widget word or end heading is where an article's text stops. Runs
-/// under the heading of the readers' comments are not looked at once one came before it.
+/// under the heading of the readers' comments are not looked at once an article's worth of
+/// prose came before it.
 pub(super) fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
     // Prose enough for a short article, more than a teaser or a standfirst holds.
     const ARTICLE_CHARS: usize = 600;

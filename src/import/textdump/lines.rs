@@ -183,6 +183,7 @@ impl Line {
         let prose = date.is_none()
             && !shouting
             && !is_ticker(&text)
+            && !is_cookie_notice(&text)
             && !head::is_trail(&text)
             && ((sentence && words >= 5) || words >= 15)
             && !is_notice(&text)
@@ -240,6 +241,26 @@ pub(super) fn is_chrome_word(text: &str) -> bool {
         || (lower.contains('_') && !lower.contains(char::is_whitespace) && !code)
         || CHROME_WORDS.contains(&lower.as_str())
         || lower.starts_with("share")
+}
+
+/// Whether a line is the site's cookie notice ("This website uses cookies to improve your
+/// experience…"): a dialog over the page, whose paragraphs can outweigh a short article.
+fn is_cookie_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("cookie")
+        && [
+            "this website uses",
+            "this site uses",
+            "we use cookies",
+            "uses cookies",
+            "use of cookies",
+            "accept",
+            "consent",
+            "cookie settings",
+            "cookie policy",
+        ]
+        .iter()
+        .any(|cue| lower.contains(cue))
 }
 
 /// Whether a line is a news ticker or carousel copied as one line: the headlines and cut-off
@@ -373,6 +394,17 @@ mod tests {
         assert!(Line::new(korean.to_string()).prose);
         let shouted = "THE COUNCIL APPROVED THE CITY BUDGET EARLY ON FRIDAY MORNING.";
         assert!(!Line::new(shouted.to_string()).prose);
+    }
+
+    #[test]
+    fn a_cookie_notice_is_not_prose_but_an_article_about_cookies_is() {
+        let notice =
+            "This website uses cookies to improve your experience. We'll assume you're ok \
+                      with this, but you can opt-out if you wish.";
+        assert!(!Line::new(notice.to_string()).prose);
+        let about = "The cookies were baked in the village oven and sold out before noon, the \
+                     bakers said on Friday.";
+        assert!(Line::new(about.to_string()).prose);
     }
 
     #[test]
