@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::{is_acronym, is_relative_time};
+use super::lines::{is_acronym, is_relative_time, is_share_bar};
 use super::{escape_markdown, head, is_chrome_word, is_copyright, is_notice, views, Line};
 
 /// Lines inside the body that are page furniture, not text (lowercase prefixes).
@@ -65,6 +65,24 @@ const END_MARKERS: &[&str] = &[
     "похожие",
     "комментарии",
     "теги",
+    // The same headings in the other languages of the archive's sources.
+    "você pode gostar",
+    "você também pode gostar",
+    "notícias relacionadas",
+    "artigos relacionados",
+    "te puede interesar",
+    "también te puede interesar",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "vous aimerez aussi",
+    "articles similaires",
+    "sur le même sujet",
+    "das könnte sie auch interessieren",
+    "mehr zum thema",
+    "ähnliche artikel",
+    "weitere artikel",
+    "potrebbe interessarti",
+    "articoli correlati",
 ];
 
 /// The largest run of prose, as a range of line indices. A run goes on over short lines when
@@ -148,6 +166,7 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
             (l.is_in_body_chrome() && !is_end_marker(&l.text))
                 || (l.date.is_none()
                     && !is_relative_time(&l.text)
+                    && !is_share_bar(&l.text)
                     && head::byline(&l.text).is_none()
                     && views(&l.text).is_none()
                     && !is_chrome_word(&l.text)
@@ -349,6 +368,27 @@ mod tests {
         let dump = format!("{}Related Posts\n{teasers}", STORY.repeat(2));
         let (start, _) = body_range(&Line::read_all(&dump)).unwrap();
         assert_eq!(start, 0);
+    }
+
+    #[test]
+    fn shared_items_under_a_you_may_like_heading_are_not_the_article() {
+        let quote =
+            "Força para vencer e fé para acreditar que tudo é possível, todos os dias da vida.";
+        let items: String = (0..8)
+            .map(|_| format!("{quote}\nWhatsapp   Facebook   Pint   Baixar\n"))
+            .collect();
+        let dump = format!("Só quem se ama\n{}Você pode gostar...\n{items}", STORY);
+        let lines = Line::read_all(&dump);
+        assert_eq!(body_range(&lines), Some((1, 4)));
+        for bar in [
+            "Whatsapp   Facebook   Pint   Baixar",
+            "Facebook0 Twitter LinkedIn0 Reddit 0 Likes",
+        ] {
+            assert!(is_share_bar(bar), "{bar}");
+        }
+        assert!(!is_share_bar(
+            "A guide to the best of Twitter and Facebook ads in 2024"
+        ));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! under it. Without any of them the nearest candidate wins.
 
 use super::body::is_end_marker;
+use super::lines::is_share_bar;
 use super::slug::{holds_word, names_slug, slug_title, slug_words_of};
 use super::{date_in_line, is_chrome_word, section, Line};
 use crate::import::extract::{date_in_url, published_label, Extracted};
@@ -105,14 +106,8 @@ pub(super) fn signed_or_labelled_date(lines: &[Line]) -> Option<String> {
 /// such as "Previous" or a heading such as "Related posts".
 pub(super) fn date_under_article(lines: &[Line], end: usize) -> Option<String> {
     const REACH: usize = 4;
-    let teaser_title = |l: &Line| {
-        let social = l
-            .text
-            .split_whitespace()
-            .filter(|w| is_chrome_word(w.trim_end_matches(|c: char| c.is_ascii_digit())))
-            .count();
-        !l.prose && l.words >= 5 && is_headline_shaped(l) && social * 2 < l.words
-    };
+    let teaser_title =
+        |l: &Line| !l.prose && l.words >= 5 && is_headline_shaped(l) && !is_share_bar(&l.text);
     let i = (end..lines.len().min(end + REACH)).find(|&i| lines[i].date.is_some())?;
     // Past a "Previous" link or a "Related posts" heading, dates are the other posts'.
     if lines[end..i]

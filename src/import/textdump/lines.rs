@@ -30,6 +30,12 @@ const CHROME_WORDS: &[&str] = &[
     "whatsapp",
     "tiktok",
     "linkedin",
+    "pinterest",
+    "reddit",
+    "tumblr",
+    "flipboard",
+    "bluesky",
+    "mastodon",
     "vk",
     "vkontakte",
     "ok",
@@ -279,6 +285,27 @@ fn is_ticker(text: &str) -> bool {
         })
         .count();
     cuts >= CUT_OFF_TEASERS
+}
+
+/// Whether a line of several words is a share bar: mostly names of networks and buttons
+/// (`Whatsapp Facebook Pint Baixar`, `Facebook0 Twitter 0 Likes`), counts run into them.
+pub(super) fn is_share_bar(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // Listed names only: a short word such as "of" is a button on its own line, not here.
+    let buttons = words
+        .iter()
+        .filter(|w| {
+            let name = w
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .to_lowercase();
+            CHROME_WORDS.contains(&name.as_str())
+        })
+        .count();
+    let counts = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    buttons >= 2 && (buttons + counts) * 2 >= words.len()
 }
 
 /// Whether a short line is a relative time stamp of a teaser in a list of stories (`25M ago`,
