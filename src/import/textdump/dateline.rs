@@ -13,6 +13,40 @@ const MAX_DATE_WORDS: usize = 5;
 /// Longest line read as a dateline: longer ones are sentences of the text.
 const MAX_LINE_WORDS: usize = 16;
 
+/// Words that make a short line with a date in it a dateline: a byline's "by" or a label of
+/// publication or update, in the languages of the archive's sources.
+const DATELINE_CUES: &[&str] = &[
+    "published",
+    "posted",
+    "updated",
+    " by ",
+    // German
+    "erstellt",
+    "veröffentlicht",
+    "aktualisiert",
+    " von ",
+    "am montag",
+    "am dienstag",
+    "am mittwoch",
+    "am donnerstag",
+    "am freitag",
+    "am samstag",
+    "am sonntag",
+    // French, Spanish, Portuguese, Italian
+    "publié",
+    "mis à jour",
+    " par ",
+    "publicado",
+    "actualizado",
+    "atualizado",
+    " por ",
+    "pubblicato",
+    "aggiornato",
+    // Russian
+    "опубликовано",
+    "обновлено",
+];
+
 /// The date a short byline or dateline holds somewhere inside it, and whether an update label
 /// ("Updated", "Last modified") introduces it. The first date not introduced by such a label
 /// is the publication; failing one, the first update date is returned as such. Lines that end
@@ -28,9 +62,7 @@ pub(super) fn dateline_date(text: &str) -> Option<(String, bool)> {
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let lower = spaced.to_lowercase();
     let cue = lower.starts_with("by")
-        || ["published", "posted", "updated", " by "]
-            .iter()
-            .any(|c| lower.contains(c))
+        || DATELINE_CUES.iter().any(|c| lower.contains(c))
         || spaced.len() > text.len();
     if !cue || words.len() > MAX_LINE_WORDS {
         return None;
@@ -94,11 +126,24 @@ fn date_at(words: &[&str], i: usize) -> Option<(usize, String)> {
 
 /// Whether the words before a date end with an update label.
 fn introduced_as_update(before: &[&str]) -> bool {
+    let near = &before[before.len().saturating_sub(4)..];
+    if near.join(" ").to_lowercase().contains("mis à jour") {
+        return true;
+    }
     before.iter().rev().take(3).any(|w| {
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        matches!(w.as_str(), "updated" | "modified" | "обновлено")
+        matches!(
+            w.as_str(),
+            "updated"
+                | "modified"
+                | "обновлено"
+                | "aktualisiert"
+                | "actualizado"
+                | "atualizado"
+                | "aggiornato"
+        )
     })
 }
 
@@ -200,6 +245,22 @@ mod tests {
             publication("2025-12-15")
         );
         assert_eq!(day("Mar 27, 20255 mins"), publication("2025-03-27"));
+        assert_eq!(
+            day("Erstellt von Fabian am Dienstag 6. Mai 2014"),
+            publication("2014-05-06")
+        );
+        assert_eq!(
+            day("erstellt von Dominique — veröffentlicht 28.01.2022 06:00"),
+            publication("2022-01-28")
+        );
+        assert_eq!(
+            day("am Dienstag, 07.11.2023 - 10:30 (Jetzt kommentieren)"),
+            publication("2023-11-07")
+        );
+        assert_eq!(
+            day("Par Jeanne Roche, mis à jour le 3 mars 2024"),
+            Some(("2024-03-03".to_string(), true))
+        );
         assert_eq!(
             day("GARDENannette thurmonJune 17, 2021garden, pest control5 Comments"),
             publication("2021-06-17")

@@ -166,7 +166,11 @@ impl Line {
         let (date, update) = match date {
             Some(d) => {
                 let lower = text.to_lowercase();
-                (Some(d), lower.contains("updat") || lower.contains("обновл"))
+                let update = ["updat", "обновл", "aktualisiert", "mis à jour", "actualiz"]
+                    .iter()
+                    .chain(&["atualiz", "aggiorn"])
+                    .any(|label| lower.contains(label));
+                (Some(d), update)
             }
             // A date run into a byline or after a label inside it.
             None => dateline::dateline_date(&text).map_or((None, false), |(d, u)| (Some(d), u)),
