@@ -344,18 +344,6 @@ mod tests {
         let lines = Line::read_all(&dump);
         let (start, end) = body_range(&lines).unwrap();
         assert_eq!((start, end), (1, 7));
-        for stamp in [
-            "25M ago",
-            "updated 16M ago",
-            "7H ago  08:51",
-            "vor 2 Stunden",
-            "5 минут назад",
-        ] {
-            assert!(is_relative_time(stamp), "{stamp}");
-        }
-        assert!(!is_relative_time(
-            "Ten years ago the town had no school at all."
-        ));
     }
 
     #[test]
@@ -380,15 +368,6 @@ mod tests {
         let dump = format!("Só quem se ama\n{}Você pode gostar...\n{items}", STORY);
         let lines = Line::read_all(&dump);
         assert_eq!(body_range(&lines), Some((1, 4)));
-        for bar in [
-            "Whatsapp   Facebook   Pint   Baixar",
-            "Facebook0 Twitter LinkedIn0 Reddit 0 Likes",
-        ] {
-            assert!(is_share_bar(bar), "{bar}");
-        }
-        assert!(!is_share_bar(
-            "A guide to the best of Twitter and Facebook ads in 2024"
-        ));
     }
 
     #[test]

@@ -439,6 +439,31 @@ mod tests {
     }
 
     #[test]
+    fn relative_time_stamps_and_share_bars_are_told_from_text() {
+        for stamp in [
+            "25M ago",
+            "updated 16M ago",
+            "7H ago  08:51",
+            "vor 2 Stunden",
+            "5 минут назад",
+        ] {
+            assert!(is_relative_time(stamp), "{stamp}");
+        }
+        assert!(!is_relative_time(
+            "Ten years ago the town had no school at all."
+        ));
+        for bar in [
+            "Whatsapp   Facebook   Pint   Baixar",
+            "Facebook0 Twitter LinkedIn0 Reddit 0 Likes",
+        ] {
+            assert!(is_share_bar(bar), "{bar}");
+        }
+        assert!(!is_share_bar(
+            "A guide to the best of Twitter and Facebook ads in 2024"
+        ));
+    }
+
+    #[test]
     fn a_ticker_of_cut_off_teasers_is_not_prose() {
         let teaser = |n: usize| {
             format!("Story {n} makes news WASHINGTON: Officials said the plan may soon... ")
