@@ -39,7 +39,7 @@ pub use explain::explain_article;
 pub(crate) use datetext::month_number;
 pub(crate) use meta::norm;
 use scraper::Html;
-pub(crate) use signals::{published_label, FIRST_RUN_LABELS};
+pub(crate) use signals::{published_label, FIRST_RUN_LABELS, PUBLISHED_LABELS, UPDATE_LABELS};
 use url::Url;
 
 /// What one page yields: the article without the site around it.

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use bylines::{author_link, labelled_byline, visible_text_of};
 use datelines::{dateline_above, labelled_date, visible_date};
-pub(crate) use datelines::{published_label, FIRST_RUN_LABELS};
+pub(crate) use datelines::{published_label, FIRST_RUN_LABELS, PUBLISHED_LABELS, UPDATE_LABELS};
 
 /// A `<time>` element or an element marked `itemprop="datePublished"`.
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 //! (`August 12, 2025 By The Diggs Team`), a numeric one (`Posted on the 15/12/2025 at 19:00
 //! by …`), or run into the reading time after it (`Mar 27, 20255 mins`).
 
-use crate::import::extract::FIRST_RUN_LABELS;
+use crate::import::extract::{FIRST_RUN_LABELS, PUBLISHED_LABELS, UPDATE_LABELS};
 use crate::import::textdate::{date_in_line, is_month_name};
 
 /// Longest run of words a date is read from (`Tuesday, 20 November 2007, 10:30`).
@@ -13,17 +13,13 @@ const MAX_DATE_WORDS: usize = 5;
 /// Longest line read as a dateline: longer ones are sentences of the text.
 const MAX_LINE_WORDS: usize = 16;
 
-/// Words that make a short line with a date in it a dateline: a byline's "by" or a label of
-/// publication or update, in the languages of the archive's sources.
-const DATELINE_CUES: &[&str] = &[
-    "published",
-    "posted",
-    "updated",
+/// Words besides the publication and update labels ([`PUBLISHED_LABELS`], [`UPDATE_LABELS`])
+/// that make a short line with a date in it a dateline: a byline's "by" or a creation date's
+/// label, in the languages of the archive's sources.
+const BYLINE_CUES: &[&str] = &[
     " by ",
     // German
     "erstellt",
-    "veröffentlicht",
-    "aktualisiert",
     " von ",
     "am montag",
     "am dienstag",
@@ -32,19 +28,9 @@ const DATELINE_CUES: &[&str] = &[
     "am freitag",
     "am samstag",
     "am sonntag",
-    // French, Spanish, Portuguese, Italian
-    "publié",
-    "mis à jour",
+    // French, Spanish, Portuguese
     " par ",
-    "publicado",
-    "actualizado",
-    "atualizado",
     " por ",
-    "pubblicato",
-    "aggiornato",
-    // Russian
-    "опубликовано",
-    "обновлено",
 ];
 
 /// The date a short byline or dateline holds somewhere inside it, and whether an update label
@@ -62,7 +48,11 @@ pub(super) fn dateline_date(text: &str) -> Option<(String, bool)> {
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let lower = spaced.to_lowercase();
     let cue = lower.starts_with("by")
-        || DATELINE_CUES.iter().any(|c| lower.contains(c))
+        || BYLINE_CUES
+            .iter()
+            .chain(PUBLISHED_LABELS)
+            .chain(UPDATE_LABELS)
+            .any(|c| lower.contains(c))
         || spaced.len() > text.len();
     if !cue || words.len() > MAX_LINE_WORDS {
         return None;
@@ -124,27 +114,20 @@ fn date_at(words: &[&str], i: usize) -> Option<(usize, String)> {
         })
 }
 
-/// Whether the words before a date end with an update label.
+/// Whether the words before a date end with an update label (one of [`UPDATE_LABELS`], which
+/// may take three words: "mis à jour le 3 mars").
 fn introduced_as_update(before: &[&str]) -> bool {
-    let near = &before[before.len().saturating_sub(4)..];
-    if near.join(" ").to_lowercase().contains("mis à jour") {
-        return true;
-    }
-    before.iter().rev().take(3).any(|w| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        matches!(
-            w.as_str(),
-            "updated"
-                | "modified"
-                | "обновлено"
-                | "aktualisiert"
-                | "actualizado"
-                | "atualizado"
-                | "aggiornato"
-        )
-    })
+    let near: Vec<String> = before[before.len().saturating_sub(4)..]
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let near = format!(" {} ", near.join(" "));
+    UPDATE_LABELS
+        .iter()
+        .any(|label| near.contains(&format!(" {label} ")))
 }
 
 /// The text with a space where a copy ran two elements together: a lower-case letter or a

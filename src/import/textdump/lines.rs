@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{body, dateline, head, is_copyright, is_notice};
+use crate::import::extract::UPDATE_LABELS;
 use crate::import::textdate::date_in_line;
 
 /// Labels of a view counter.
@@ -166,10 +167,9 @@ impl Line {
         let (date, update) = match date {
             Some(d) => {
                 let lower = text.to_lowercase();
-                let update = ["updat", "обновл", "aktualisiert", "mis à jour", "actualiz"]
-                    .iter()
-                    .chain(&["atualiz", "aggiorn"])
-                    .any(|label| lower.contains(label));
+                // "Update:" as well as the labels ("Updated", "Last modified").
+                let update = lower.contains("updat")
+                    || UPDATE_LABELS.iter().any(|label| lower.contains(label));
                 (Some(d), update)
             }
             // A date run into a byline or after a label inside it.

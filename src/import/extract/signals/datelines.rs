@@ -80,11 +80,11 @@ const OTHER_LABELS: &[&str] = &[
     "membre depuis", "born",
 ];
 
-/// Labels that introduce an update's date, lower-cased.
+/// Labels that introduce an update's date, lower-cased. Page-text dumps read them too.
 #[rustfmt::skip]
-const UPDATE_LABELS: &[&str] = &[
+pub(crate) const UPDATE_LABELS: &[&str] = &[
     "updated", "last updated", "last modified", "modified", "aktualisiert", "mis à jour",
-    "actualizado", "aggiornato", "обновлено",
+    "actualizado", "atualizado", "aggiornato", "обновлено",
 ];
 
 /// Whether a text opens with an update label. Only its first words are lower-cased: this
