@@ -116,13 +116,15 @@ pub(super) fn date_under_article(lines: &[Line], end: usize) -> Option<String> {
     {
         return None;
     }
-    let beside = [i.checked_sub(1), Some(i + 1)];
-    let by_a_teaser = beside
+    // `i - 1` is at least the article's last line, never before the slice.
+    let by_a_teaser = [i - 1, i + 1]
         .iter()
-        .flatten()
         .filter_map(|&j| lines.get(j))
         .any(teaser_title);
-    (!by_a_teaser).then(|| lines[i].date.clone()).flatten()
+    if by_a_teaser {
+        return None;
+    }
+    lines[i].date.clone()
 }
 
 /// The index of the headline among the lines above the body.

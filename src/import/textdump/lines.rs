@@ -190,12 +190,13 @@ impl Line {
         // sentence of the text (long lines are prose whatever their end).
         let truncated = end.ends_with("...") || end.ends_with(":…") || end.ends_with(":...");
         let sentence = end.ends_with(['.', '!', '?', '…', ':', ';']) && !truncated;
+        // The shape first: the tests that read the whole text run only on sentence-like lines.
         let prose = date.is_none()
             && !shouting
+            && ((sentence && words >= 5) || words >= 15)
+            && !head::is_trail(&text)
             && !is_ticker(&text)
             && !is_cookie_notice(&text)
-            && !head::is_trail(&text)
-            && ((sentence && words >= 5) || words >= 15)
             && !is_notice(&text)
             && !is_copyright(&text);
         Line {
