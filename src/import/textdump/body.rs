@@ -169,7 +169,7 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
                     && !is_share_bar(&l.text)
                     && head::byline(&l.text).is_none()
                     && views(&l.text).is_none()
-                    && !is_chrome_word(&l.text)
+                    && (!is_chrome_word(&l.text) || l.shaped_like_code)
                     && !is_notice(&l.text)
                     && !is_copyright(&l.text)
                     && !is_end_marker(&l.text))
@@ -368,6 +368,15 @@ mod tests {
         let dump = format!("Só quem se ama\n{}Você pode gostar...\n{items}", STORY);
         let lines = Line::read_all(&dump);
         assert_eq!(body_range(&lines), Some((1, 4)));
+    }
+
+    #[test]
+    fn a_code_listing_with_dates_and_bare_names_stays_in_the_text() {
+        let listing = "SELECT\n    schemaname,\n    last_analyze\nFROM pg_stat_user_tables\n    \
+                       WHERE created_at > '2024-01-01'\n);\n";
+        let dump = format!("{STORY}{listing}{STORY}");
+        let lines = Line::read_all(&dump);
+        assert_eq!(body_range(&lines), Some((0, lines.len())));
     }
 
     #[test]

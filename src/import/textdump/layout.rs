@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::looks_like_code;
+use super::listings::looks_like_code;
 
 /// Bullets text browsers draw before list items (w3m `•`, `□`; lynx `*`, `+`, `o` for deeper
 /// levels).

@@ -5,6 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::listings::{
+    is_contents_heading, is_copy_button, is_indented, is_spec_line, looks_like_code, Contents,
+};
 use super::{body, dateline, head, is_copyright, is_notice};
 use crate::import::extract::UPDATE_LABELS;
 use crate::import::textdate::date_in_line;
@@ -110,6 +113,8 @@ pub(super) struct Line {
     pub(super) update: bool,
     /// Whether the line reads as a line of a code block (indented, or shaped like code).
     pub(super) code: bool,
+    /// Whether the line itself is indented or shaped like code, not merely under a copy button.
+    pub(super) shaped_like_code: bool,
     /// Whether the line is a `Label: value` row of a spec sheet (`Max speed: 55-65 km/h`).
     pub(super) spec: bool,
     /// Whether the line is a table of contents' heading ("Jump to:") or one of its entries.
@@ -132,10 +137,20 @@ impl Line {
                 }
                 continue;
             }
-            let indented = raw.starts_with("  ") || raw.starts_with('\t');
+            let indented = is_indented(raw);
             let mut line = Line::new(raw.replace('\u{a0}', " ").trim().to_string());
             in_listing = !line.prose && (in_listing || is_copy_button(&line.text));
+            // A text browser indents list items under their bullet: no code.
+            let bulleted = line
+                .text
+                .starts_with(['•', '◦', '▪', '□', '■', '○', '●', '·']);
+            line.shaped_like_code = (indented && !bulleted) || looks_like_code(&line.text);
             line.code = indented || in_listing || looks_like_code(&line.text);
+            // `WHERE created_at > '2024-01-01'` in a listing is no dateline. (A listing found
+            // only by a copy button keeps its dates: "Copy" is also a share bar's link button.)
+            if line.shaped_like_code {
+                line.date = None;
+            }
             line.spec = is_spec_line(&line.text);
             contents = if line.prose {
                 Contents::Outside
@@ -206,6 +221,7 @@ impl Line {
             date,
             update,
             code: false,
+            shaped_like_code: false,
             spec: false,
             contents: false,
         }
@@ -246,8 +262,13 @@ pub(super) fn is_chrome_word(text: &str) -> bool {
     let alphanumeric_name = letters > 0 && digits > 0 && letters + digits >= 4;
     // Glued widget names (`night_theme`, `share-line…`) and buttons like `A+`; a line of
     // several words with an underscore is text (a command, `-H <BMC_IP> -U admin`), and so
-    // is code: a closing brace on its own line, `#[no_mangle]`, `self.cache_get()`.
-    let code = lower.contains(['{', '}']) || ["#[", "()", "::"].iter().any(|m| lower.contains(m));
+    // is code: a closing brace or bracket on its own line, `#[no_mangle]`, `self.cache_get()`,
+    // a statement's end (`);`).
+    let closes_code = !lower.is_empty() && lower.chars().all(|c| "()[];,".contains(c));
+    let code = lower.contains(['{', '}'])
+        || lower.ends_with(';')
+        || closes_code
+        || ["#[", "()", "::"].iter().any(|m| lower.contains(m));
     (letters <= 2 && !alphanumeric_name && !code)
         || (lower.contains('_') && !lower.contains(char::is_whitespace) && !code)
         || CHROME_WORDS.contains(&lower.as_str())
@@ -334,69 +355,6 @@ pub(super) fn is_acronym(text: &str) -> bool {
         && !CHROME_WORDS.contains(&text.to_lowercase().as_str())
 }
 
-/// Whether a trimmed line is shaped like code: a comment (`// …`, `-- …`, `# …`), a statement or
-/// block end (`…;`, `{`, `}`), a diagram edge (`A --> B`). Menus and footers have none of these.
-pub(super) fn looks_like_code(text: &str) -> bool {
-    ["//", "--", "/*", "#!", "# "]
-        .iter()
-        .any(|p| text.starts_with(p))
-        || text.ends_with([';', '{', '}'])
-        || text.contains("-->")
-}
-
-/// The button a site puts over a code block ("Copy", "Copy code").
-fn is_copy_button(text: &str) -> bool {
-    matches!(
-        text.to_lowercase().as_str(),
-        "copy" | "copy code" | "copy to clipboard" | "copied!"
-    )
-}
-
-/// Where [`Line::read_all`] is with respect to a table of contents.
-#[derive(Clone, Copy, PartialEq)]
-enum Contents {
-    Outside,
-    /// On its heading, or blank lines under it.
-    Heading,
-    /// On its entries, which end at a blank line.
-    Entries,
-}
-
-/// Headings of a table of contents (lowercase, without a trailing colon). Its entries repeat
-/// the article's subheadings as links; a reader of the copy has the subheadings themselves.
-const CONTENTS_HEADINGS: &[&str] = &[
-    "table of contents",
-    "contents",
-    "jump to",
-    "jump to section",
-    "skip to section",
-    "in this article",
-    "in this post",
-    "in this guide",
-    "on this page",
-    "article contents",
-];
-
-/// Whether a line heads a table of contents ("JUMP TO:", "In this article").
-fn is_contents_heading(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    CONTENTS_HEADINGS.contains(&lower.trim_end_matches([':', ' ']))
-}
-
-/// Whether a line is a `Label: value` row: a capitalised label of at most four words, a colon,
-/// and a short value with a digit in it (`Weight: 32.2 kg | 71 lbs`, `Charge time: 3-6 hrs`).
-fn is_spec_line(text: &str) -> bool {
-    let Some((label, value)) = text.split_once(": ") else {
-        return false;
-    };
-    let label_words = label.split_whitespace().count();
-    (1..=4).contains(&label_words)
-        && label.starts_with(char::is_uppercase)
-        && !value.trim().is_empty()
-        && value.split_whitespace().count() <= 12
-        && value.contains(|c: char| c.is_ascii_digit())
-}
-
 /// `Views: 778`, `778 views`, `Просмотров: 1 024`.
 pub(super) fn views(text: &str) -> Option<u64> {
     let lower = text.to_lowercase();
@@ -465,6 +423,17 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_a_line_of_code_is_no_dateline_but_one_under_a_bullet_is() {
+        let lines = Line::read_all("    WHERE created_at > '2024-01-01'\n  • 02-12-2025\n");
+        assert!(lines[0].code && lines[0].date.is_none());
+        assert_eq!(lines[1].date.as_deref(), Some("2025-12-02"));
+        for code in [");", ")", "};"] {
+            assert!(!is_chrome_word(code), "{code}");
+        }
+        assert!(is_chrome_word("|"));
+    }
+
+    #[test]
     fn a_ticker_of_cut_off_teasers_is_not_prose() {
         let teaser = |n: usize| {
             format!("Story {n} makes news WASHINGTON: Officials said the plan may soon... ")
@@ -504,48 +473,6 @@ mod tests {
             "Run#[no_mangle]",
         ] {
             assert!(!is_chrome_word(word), "{word}");
-        }
-    }
-
-    #[test]
-    fn lines_shaped_like_code_are_told_from_menus() {
-        for code in [
-            "// entry point",
-            "-- comment",
-            "let x = 1;",
-            "fn main() {",
-            "}",
-            "A --> B",
-        ] {
-            assert!(looks_like_code(code), "{code}");
-        }
-        for menu in [
-            "Home",
-            "Sign in Sign up",
-            "Privacy Policy",
-            "(0)",
-            "A–Z index",
-        ] {
-            assert!(!looks_like_code(menu), "{menu}");
-        }
-    }
-
-    #[test]
-    fn spec_sheet_rows_are_told_from_labels_and_sentences() {
-        for row in [
-            "Max speed: 55-65 km/h | 34-40 mph",
-            "Charge time: 3-6 hrs",
-            "Weight: 27 lbs",
-        ] {
-            assert!(is_spec_line(row), "{row}");
-        }
-        for other in [
-            "Related: Mayor opens bridge",
-            "Note: the figures for the first quarter of 2024 were revised twice by the office since then",
-            "photo: 2024",
-            "Posted on: ",
-        ] {
-            assert!(!is_spec_line(other), "{other}");
         }
     }
 

@@ -20,6 +20,7 @@ mod dateline;
 mod head;
 mod layout;
 mod lines;
+mod listings;
 mod section;
 mod slug;
 
