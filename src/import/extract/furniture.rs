@@ -126,7 +126,7 @@ pub(super) fn introduces_reading(plain: &str) -> bool {
 
 /// Whether a short block's visible text (`chars` non-space characters) is furniture: a line
 /// of its own kind, a dateline, a call to action or a form's consent line.
-pub(super) fn is_furniture(plain: &str, chars: u32) -> bool {
+pub(crate) fn is_furniture(plain: &str, chars: u32) -> bool {
     (chars < 160 && FURNITURE.is_match(plain))
         || (chars < 70 && DATELINE.is_match(plain))
         || (chars < 200 && PROMPTS.is_match(plain))

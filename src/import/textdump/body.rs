@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::lines::{is_acronym, is_relative_time, is_share_bar};
 use super::{escape_markdown, head, is_chrome_word, is_copyright, is_notice, views, Line};
+use crate::import::extract;
 
 /// Lines inside the body that are page furniture, not text (lowercase prefixes).
 pub(super) const IN_BODY_CHROME: &[&str] = &[
@@ -261,7 +262,7 @@ fn is_subheading(lines: &[Line], j: usize) -> bool {
 pub(super) fn body_markdown(lines: &[Line]) -> String {
     let mut blocks = Vec::new();
     for (j, line) in lines.iter().enumerate() {
-        if line.is_in_body_chrome() {
+        if line.is_in_body_chrome() || is_furniture_line(line) {
             continue;
         }
         let text = escape_markdown(&line.text);
@@ -274,6 +275,17 @@ pub(super) fn body_markdown(lines: &[Line]) -> String {
     let mut body = blocks.join("\n\n");
     body.push('\n');
     body
+}
+
+/// Whether a line is the furniture the HTML extractor drops from an article's text too: a
+/// sign-up call, a reading time, "Image 1 of 23", a photo credit. A paragraph of prose that
+/// mentions a newsletter in passing and a spec sheet's `Video: 4K/30p` row are the article's.
+fn is_furniture_line(line: &Line) -> bool {
+    // Non-space characters, as the extractor counts a block's length.
+    let chars = line.text.chars().filter(|c| !c.is_whitespace()).count();
+    (!line.prose || chars < 100)
+        && !line.spec
+        && extract::is_furniture(&line.text, u32::try_from(chars).unwrap_or(u32::MAX))
 }
 
 /// A short line after which the page goes on with its own blocks ("Related Story", "Leave a
@@ -377,6 +389,21 @@ mod tests {
         let dump = format!("{STORY}{listing}{STORY}");
         let lines = Line::read_all(&dump);
         assert_eq!(body_range(&lines), Some((0, lines.len())));
+    }
+
+    #[test]
+    fn furniture_lines_inside_the_text_are_left_out_but_prose_about_newsletters_is_not() {
+        let aside = "Newsletters bring readers back: the town paper won a thousand subscribers \
+                     with its free weekly newsletter, the editor said.";
+        let dump = format!(
+            "{STORY}Image 1 of 23\n12 min read\nSubscribe to our newsletter.\n\
+             Video: 4K/30p, Full HD 120p\n{aside}\n{STORY}"
+        );
+        let body = body_markdown(&Line::read_all(&dump));
+        for furniture in ["Image 1 of 23", "12 min read", "Subscribe to"] {
+            assert!(!body.contains(furniture), "{furniture}");
+        }
+        assert!(body.contains("Video: 4K/30p") && body.contains("free weekly newsletter"));
     }
 
     #[test]
