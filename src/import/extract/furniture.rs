@@ -127,11 +127,17 @@ pub(super) fn introduces_reading(plain: &str) -> bool {
 /// Whether a short block's visible text (`chars` non-space characters) is furniture: a line
 /// of its own kind, a dateline, a call to action or a form's consent line.
 pub(crate) fn is_furniture(plain: &str, chars: u32) -> bool {
-    (chars < 160 && FURNITURE.is_match(plain))
-        || (chars < 70 && DATELINE.is_match(plain))
+    is_furniture_label(plain, chars)
         || (chars < 200 && PROMPTS.is_match(plain))
         || CONSENT.is_match(plain)
         || (chars < 400 && FEED_FOOTER.is_match(plain))
+}
+
+/// Whether a short line is furniture by its whole shape ("Image 1 of 23", "16 min read",
+/// "Related: …"), as opposed to a call to action found inside it: a headline may well name a
+/// newsletter, never is it a reading time.
+pub(crate) fn is_furniture_label(plain: &str, chars: u32) -> bool {
+    (chars < 160 && FURNITURE.is_match(plain)) || (chars < 70 && DATELINE.is_match(plain))
 }
 
 /// Whether a heading opens a section that follows the article, and if so whether that section

@@ -37,7 +37,7 @@ mod teasers;
 pub use explain::explain_article;
 
 pub(crate) use datetext::month_number;
-pub(crate) use furniture::is_furniture;
+pub(crate) use furniture::{is_furniture, is_furniture_label};
 pub(crate) use meta::norm;
 use scraper::Html;
 pub(crate) use signals::{published_label, FIRST_RUN_LABELS, PUBLISHED_LABELS, UPDATE_LABELS};

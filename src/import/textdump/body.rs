@@ -281,11 +281,14 @@ pub(super) fn body_markdown(lines: &[Line]) -> String {
 /// sign-up call, a reading time, "Image 1 of 23", a photo credit. A paragraph of prose that
 /// mentions a newsletter in passing and a spec sheet's `Video: 4K/30p` row are the article's.
 fn is_furniture_line(line: &Line) -> bool {
-    // Non-space characters, as the extractor counts a block's length.
-    let chars = line.text.chars().filter(|c| !c.is_whitespace()).count();
-    (!line.prose || chars < 100)
-        && !line.spec
-        && extract::is_furniture(&line.text, u32::try_from(chars).unwrap_or(u32::MAX))
+    let chars = non_space_chars(&line.text);
+    (!line.prose || chars < 100) && !line.spec && extract::is_furniture(&line.text, chars)
+}
+
+/// A line's length as the extractor counts a block's: its characters other than spaces.
+pub(super) fn non_space_chars(text: &str) -> u32 {
+    let count = text.chars().filter(|c| !c.is_whitespace()).count();
+    u32::try_from(count).unwrap_or(u32::MAX)
 }
 
 /// A short line after which the page goes on with its own blocks ("Related Story", "Leave a

@@ -7,11 +7,11 @@
 //! outlets build from the headline; a byline or date right under the line; a standfirst right
 //! under it. Without any of them the nearest candidate wins.
 
-use super::body::is_end_marker;
+use super::body::{is_end_marker, non_space_chars};
 use super::lines::is_share_bar;
 use super::slug::{holds_word, names_slug, slug_title, slug_words_of};
 use super::{date_in_line, is_chrome_word, section, Line};
-use crate::import::extract::{date_in_url, published_label, Extracted};
+use crate::import::extract::{date_in_url, is_furniture_label, published_label, Extracted};
 
 /// How far above the body the headline may sit, in non-empty lines.
 const HEAD_LINES: usize = 15;
@@ -221,6 +221,7 @@ pub(super) fn is_headline_shaped(line: &Line) -> bool {
         && !labelled
         && !line.contents
         && !is_chrome_word(&line.text)
+        && !is_furniture_label(&line.text, non_space_chars(&line.text))
 }
 
 /// What a byline or date right under a line adds to its headline score.
@@ -427,6 +428,16 @@ mod tests {
         );
         assert!(!a.body.contains("Choosing"), "{}", a.body);
         assert!(a.body.starts_with("The union said"), "{}", a.body);
+    }
+
+    #[test]
+    fn a_reading_time_or_a_related_link_is_no_headline_but_a_newsletter_s_story_is() {
+        let h = "34 Top Photography Trends in 2025";
+        let dump = format!("{h}\nby Taya Iv\n16 min read\n{STORY}");
+        assert_eq!(parse(&dump, None).title.as_deref(), Some(h));
+        let h = "I built a tool that creates a weekly newsletter digest";
+        let dump = format!("Menu\n{h}\nRelated: Students aren't benefiting from tutoring\n{STORY}");
+        assert_eq!(parse(&dump, None).title.as_deref(), Some(h));
     }
 
     #[test]
