@@ -248,7 +248,10 @@ fn opens_comments(text: &str) -> bool {
 /// A short line between two prose lines, that is not a date, counter or notice.
 fn is_subheading(lines: &[Line], j: usize) -> bool {
     let line = &lines[j];
-    line.words <= 15
+    // A cited source's address under its title is no heading.
+    let address = line.words == 1 && (line.text.contains("://") || line.text.starts_with("www."));
+    !address
+        && line.words <= 15
         && line.date.is_none()
         && views(&line.text).is_none()
         && (!is_chrome_word(&line.text) || is_acronym(&line.text))
@@ -407,6 +410,14 @@ mod tests {
             assert!(!body.contains(furniture), "{furniture}");
         }
         assert!(body.contains("Video: 4K/30p") && body.contains("free weekly newsletter"));
+    }
+
+    #[test]
+    fn an_address_between_two_paragraphs_is_no_subheading() {
+        let dump = format!("{STORY}https://pmc.ncbi.nlm.nih.gov/articles/PMC5094759/\n{STORY}");
+        let body = body_markdown(&Line::read_all(&dump));
+        assert!(body.contains("\n\nhttps://pmc.ncbi.nlm.nih.gov/articles/PMC5094759/\n\n"));
+        assert!(!body.contains("## https"));
     }
 
     #[test]
