@@ -33,6 +33,17 @@ const BYLINE_CUES: &[&str] = &[
     " por ",
 ];
 
+/// Whether a line names its author or its publication the way a byline does ("by", "von",
+/// "erstellt", "par", "por", a publication label such as "veröffentlicht"), in any language
+/// of [`BYLINE_CUES`] and [`PUBLISHED_LABELS`].
+pub(super) fn signs_or_labels(text: &str) -> bool {
+    let lower = format!(" {} ", text.to_lowercase());
+    BYLINE_CUES
+        .iter()
+        .chain(PUBLISHED_LABELS)
+        .any(|c| lower.contains(c))
+}
+
 /// The date a short byline or dateline holds somewhere inside it, and whether an update label
 /// ("Updated", "Last modified") introduces it. The first date not introduced by such a label
 /// is the publication; failing one, the first update date is returned as such. Lines that end

@@ -17,6 +17,7 @@
 
 mod body;
 mod dateline;
+mod dates_below;
 mod head;
 mod layout;
 mod lines;
@@ -94,7 +95,7 @@ fn date_from_text(lines: &[Line], start: usize, end: usize, out: &mut Extracted)
     if out.date.is_none() {
         // Some pages print the date under the article; a page that shows only when it was
         // updated is dated by that, which is nearer than the day of the import.
-        out.date = head::labelled_published(lines).or_else(|| out.updated.clone());
+        out.date = dates_below::labelled_published(lines).or_else(|| out.updated.clone());
     }
     if out.date.is_none() {
         // Failing a labelled or dateline date, the first date line up to the article's end
@@ -103,10 +104,10 @@ fn date_from_text(lines: &[Line], start: usize, end: usize, out: &mut Extracted)
         out.date = lines[..end].iter().find_map(|l| l.date.clone());
     }
     if out.date.is_none() {
-        out.date = head::signed_or_labelled_date(&lines[end..]);
+        out.date = dates_below::signed_or_labelled_date(&lines[end..]);
     }
     if out.date.is_none() {
-        out.date = head::date_under_article(lines, end);
+        out.date = dates_below::date_under_article(lines, end);
     }
 }
 
