@@ -10,6 +10,17 @@ pub(super) fn looks_like_code(text: &str) -> bool {
         .any(|p| text.starts_with(p))
         || text.ends_with([';', '{', '}'])
         || text.contains("-->")
+        || is_diagram_line(text)
+}
+
+/// Whether a line is drawn with box-drawing characters and arrows (`┌────┐`, `│`, `▼`): a
+/// line of a text diagram, which a browser copies from a `<pre>` block without its indent.
+fn is_diagram_line(text: &str) -> bool {
+    let drawing = |c: char| {
+        matches!(c, '\u{2500}'..='\u{257F}' | '\u{2190}'..='\u{21FF}') || "▲▼◀▶►◄".contains(c)
+    };
+    text.chars().any(|c| matches!(c, '\u{2500}'..='\u{257F}'))
+        || (!text.trim().is_empty() && text.chars().all(|c| c.is_whitespace() || drawing(c)))
 }
 
 /// Whether a raw line starts with an indent (two spaces or a tab).
@@ -83,6 +94,9 @@ mod tests {
             "fn main() {",
             "}",
             "A --> B",
+            "┌─────────────────┐     ┌─────────────────┐",
+            "│   Open WebUI    │",
+            "▼",
         ] {
             assert!(looks_like_code(code), "{code}");
         }
