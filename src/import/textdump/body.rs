@@ -161,16 +161,22 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
     if gap_end == j + 1 && is_acronym(&lines[j].text) {
         return Some(gap_end);
     }
-    lines[j..gap_end]
-        .iter()
-        .all(|l| {
+    // A label of a listing (`.L5:`, `t:`) is as short as a button; beside code it is code.
+    let in_listing = |k: usize| {
+        lines[k].shaped_like_code
+            || lines[k + 1].shaped_like_code
+            || k > 0 && lines[k - 1].shaped_like_code
+    };
+    (j..gap_end)
+        .map(|k| (k, &lines[k]))
+        .all(|(k, l)| {
             (l.is_in_body_chrome() && !is_end_marker(&l.text))
                 || (l.date.is_none()
                     && !is_relative_time(&l.text)
                     && !is_share_bar(&l.text)
                     && head::byline(&l.text).is_none()
                     && views(&l.text).is_none()
-                    && (!is_chrome_word(&l.text) || l.shaped_like_code)
+                    && (!is_chrome_word(&l.text) || in_listing(k))
                     && !is_notice(&l.text)
                     && !is_copyright(&l.text)
                     && !is_end_marker(&l.text))
@@ -395,6 +401,17 @@ mod tests {
         let dump = format!("{STORY}{listing}{STORY}");
         let lines = Line::read_all(&dump);
         assert_eq!(body_range(&lines), Some((0, lines.len())));
+    }
+
+    #[test]
+    fn labels_and_diagram_lines_of_a_listing_stay_in_the_text() {
+        let asm = "t:\n    test    rdi, rdi   ; is it 0\n    je      .L5\n.L5:\n    ret\n";
+        let diagram = "┌────────┐\n│  Web   │\n└───┬────┘\n▼\n";
+        for listing in [asm, diagram] {
+            let dump = format!("{STORY}{listing}{STORY}");
+            let lines = Line::read_all(&dump);
+            assert_eq!(body_range(&lines), Some((0, lines.len())), "{listing}");
+        }
     }
 
     #[test]
