@@ -291,6 +291,8 @@ pub(super) fn body_markdown(lines: &[Line]) -> String {
 /// mentions a newsletter in passing and a spec sheet's `Video: 4K/30p` row are the article's.
 fn is_furniture_line(line: &Line) -> bool {
     let chars = non_space_chars(&line.text);
+    // A call to action may read as a sentence ("Subscribe to receive monthly updates about
+    // the latest news."), but not as a paragraph: long prose is the article's.
     (!line.prose || chars < 100) && !line.spec && extract::is_furniture(&line.text, chars)
 }
 
