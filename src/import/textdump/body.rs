@@ -162,7 +162,7 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
         return Some(gap_end);
     }
     // A label of a listing (`.L5:`, `t:`) is as short as a button; beside code it is code.
-    let in_listing = |k: usize| {
+    let beside_code = |k: usize| {
         lines[k].shaped_like_code
             || lines[k + 1].shaped_like_code
             || k > 0 && lines[k - 1].shaped_like_code
@@ -176,7 +176,7 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
                     && !is_share_bar(&l.text)
                     && head::byline(&l.text).is_none()
                     && views(&l.text).is_none()
-                    && (!is_chrome_word(&l.text) || in_listing(k))
+                    && (!is_chrome_word(&l.text) || beside_code(k))
                     && !is_notice(&l.text)
                     && !is_copyright(&l.text)
                     && !is_end_marker(&l.text))

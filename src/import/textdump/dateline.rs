@@ -37,7 +37,12 @@ const BYLINE_CUES: &[&str] = &[
 /// "erstellt", "par", "por", a publication label such as "veröffentlicht"), in any language
 /// of [`BYLINE_CUES`] and [`PUBLISHED_LABELS`].
 pub(super) fn signs_or_labels(text: &str) -> bool {
-    let lower = format!(" {} ", text.to_lowercase());
+    // Spaces around the line let a cue open or close it (`By Jo`, `… von`).
+    holds_byline_cue(&format!(" {} ", text.to_lowercase()))
+}
+
+/// Whether lower-cased text holds one of the [`BYLINE_CUES`] or [`PUBLISHED_LABELS`].
+fn holds_byline_cue(lower: &str) -> bool {
     BYLINE_CUES
         .iter()
         .chain(PUBLISHED_LABELS)
@@ -59,11 +64,8 @@ pub(super) fn dateline_date(text: &str) -> Option<(String, bool)> {
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let lower = spaced.to_lowercase();
     let cue = lower.starts_with("by")
-        || BYLINE_CUES
-            .iter()
-            .chain(PUBLISHED_LABELS)
-            .chain(UPDATE_LABELS)
-            .any(|c| lower.contains(c))
+        || holds_byline_cue(&lower)
+        || UPDATE_LABELS.iter().any(|c| lower.contains(c))
         || spaced.len() > text.len();
     if !cue || words.len() > MAX_LINE_WORDS {
         return None;

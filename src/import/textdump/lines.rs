@@ -145,7 +145,7 @@ impl Line {
                 .text
                 .starts_with(['•', '◦', '▪', '□', '■', '○', '●', '·']);
             line.shaped_like_code = (indented && !bulleted) || looks_like_code(&line.text);
-            line.code = indented || in_listing || looks_like_code(&line.text);
+            line.code = line.shaped_like_code || indented || in_listing;
             // `WHERE created_at > '2024-01-01'` in a listing is no dateline. (A listing found
             // only by a copy button keeps its dates: "Copy" is also a share bar's link button.)
             if line.shaped_like_code {
