@@ -20,17 +20,7 @@ fn main() -> Result<()> {
         anyhow::bail!("usage: extract_corpus CORPUS_DIR OUT_DIR [--no-url]");
     };
     let use_url = !args.iter().any(|a| a == "--no-url");
-    let mut opts = if args.iter().any(|a| a == "--text-only") {
-        ExtractOptions::text_only()
-    } else {
-        ExtractOptions::default()
-    };
-    if args.iter().any(|a| a == "--no-alt") {
-        opts.image_alt = false;
-    }
-    if args.iter().any(|a| a == "--no-captions") {
-        opts.captions = false;
-    }
+    let opts = options_from(&args);
     if let Some(i) = args.iter().position(|a| a == "--explain") {
         // Tuning aid: which elements the scorer picked for one page, and the path to a text.
         let id = args.get(i + 1).context("--explain ID [NEEDLE]")?;
@@ -74,6 +64,23 @@ fn main() -> Result<()> {
         pages.len() as f64 / secs.max(1e-9)
     );
     Ok(())
+}
+
+/// The extraction profile the flags ask for: `--text-only`, `--no-alt`, `--no-captions`.
+fn options_from(args: &[String]) -> ExtractOptions {
+    let has = |flag: &str| args.iter().any(|a| a == flag);
+    let mut opts = if has("--text-only") {
+        ExtractOptions::text_only()
+    } else {
+        ExtractOptions::default()
+    };
+    if has("--no-alt") {
+        opts.image_alt = false;
+    }
+    if has("--no-captions") {
+        opts.captions = false;
+    }
+    opts
 }
 
 fn read_urls(path: &Path) -> std::collections::HashMap<String, String> {

@@ -20,22 +20,9 @@ pub enum Install {
     FromGit(String),
 }
 
-/// The workflow text.
-pub fn github_pages_workflow(install: &Install) -> String {
-    let (install_step, binary) = match install {
-        Install::BuildHere => (
-            "      - name: Build newsmirror\n        run: cargo build --release --locked\n".to_string(),
-            "./target/release/newsmirror",
-        ),
-        Install::FromGit(url) => (
-            format!(
-                "      - name: Install newsmirror\n        run: cargo install --locked --git {url} newsmirror\n"
-            ),
-            "newsmirror",
-        ),
-    };
-    format!(
-        r#"# Builds the site with newsmirror and publishes it to GitHub Pages.
+/// The workflow, with `@INSTALL_STEP@` and `@BINARY@` left to fill in. A plain template rather
+/// than `format!`, so the workflow's own `${{ … }}` expressions need no escaping.
+const WORKFLOW_TEMPLATE: &str = r#"# Builds the site with newsmirror and publishes it to GitHub Pages.
 # In the repository's Settings → Pages, set "Source" to "GitHub Actions".
 name: Publish to GitHub Pages
 
@@ -68,10 +55,10 @@ jobs:
             ~/.cargo/registry
             ~/.cargo/git
             target
-          key: newsmirror-${{{{ runner.os }}}}-${{{{ hashFiles('**/Cargo.lock') }}}}
-{install_step}      - name: Build the site
+          key: newsmirror-${{ runner.os }}-${{ hashFiles('**/Cargo.lock') }}
+@INSTALL_STEP@      - name: Build the site
         # base_url has no trailing slash; for a project site it ends in the repository's name.
-        run: {binary} build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
+        run: @BINARY@ build --base-url "${{ steps.pages.outputs.base_url }}/"
       - uses: actions/upload-pages-artifact@v3
         with:
           path: public
@@ -81,12 +68,29 @@ jobs:
     runs-on: ubuntu-latest
     environment:
       name: github-pages
-      url: ${{{{ steps.deployment.outputs.page_url }}}}
+      url: ${{ steps.deployment.outputs.page_url }}
     steps:
       - id: deployment
         uses: actions/deploy-pages@v4
-"#
-    )
+"#;
+
+/// The workflow text.
+pub fn github_pages_workflow(install: &Install) -> String {
+    let (install_step, binary) = match install {
+        Install::BuildHere => (
+            "      - name: Build newsmirror\n        run: cargo build --release --locked\n".to_string(),
+            "./target/release/newsmirror",
+        ),
+        Install::FromGit(url) => (
+            format!(
+                "      - name: Install newsmirror\n        run: cargo install --locked --git {url} newsmirror\n"
+            ),
+            "newsmirror",
+        ),
+    };
+    WORKFLOW_TEMPLATE
+        .replace("@INSTALL_STEP@", &install_step)
+        .replace("@BINARY@", binary)
 }
 
 /// Writes the workflow under `root`. An existing one is kept unless `force`; returns its path.

@@ -39,21 +39,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             dir,
             github_pages,
             newsmirror_git,
-        } => {
-            // Check the workflow can be written before creating anything.
-            let install = github_pages
-                .then(|| deploy::install_for(&dir, newsmirror_git.as_deref()))
-                .transpose()?;
-            newsmirror::init::init(&dir)?;
-            if let Some(install) = install {
-                let path = deploy::write_github_pages(&dir, &install, false)?;
-                println!("Wrote {}.", path.display());
-            }
-            println!(
-                "Created a site in {}. Next: cd there and run `newsmirror build`.",
-                dir.display()
-            );
-        }
+        } => init(&dir, github_pages, newsmirror_git.as_deref())?,
         Command::DeployConfig {
             target: DeployTarget::GithubPages,
             root,
@@ -70,29 +56,55 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let summary = with_progress(|p| build::build(&options, p))?;
             print_summary("Built", &summary);
         }
-        Command::Bundle(args) => {
-            let options = options(&args.site_args);
-            if let Some(target) = args.site {
-                let zip = target
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
-                let summary = with_progress(|p| match zip {
-                    true => build::write_zip(&options, &target, p),
-                    false => build::write_dir(&options, &target, true, p),
-                })?;
-                print_summary("Bundled", &summary);
-            }
-            if let Some(dir) = args.single_file {
-                let summary = with_progress(|p| newsmirror::single::write(&options, &dir, p))?;
-                print_summary("Bundled", &summary);
-            }
-        }
+        Command::Bundle(args) => bundle(args)?,
         Command::Serve(args) => serve(args)?,
         Command::Import(args) => import(args)?,
         Command::Check(args) => {
             let summary = with_progress(|p| build::check(&options(&args), p))?;
             print_summary("Checked", &summary);
         }
+    }
+    Ok(())
+}
+
+/// Creates a site, with the GitHub Pages workflow when asked for.
+fn init(
+    dir: &std::path::Path,
+    github_pages: bool,
+    newsmirror_git: Option<&str>,
+) -> anyhow::Result<()> {
+    // Check the workflow can be written before creating anything.
+    let install = github_pages
+        .then(|| deploy::install_for(dir, newsmirror_git))
+        .transpose()?;
+    newsmirror::init::init(dir)?;
+    if let Some(install) = install {
+        let path = deploy::write_github_pages(dir, &install, false)?;
+        println!("Wrote {}.", path.display());
+    }
+    println!(
+        "Created a site in {}. Next: cd there and run `newsmirror build`.",
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Packs the site as an offline folder or zip, and/or as single-file pages.
+fn bundle(args: cli::BundleArgs) -> anyhow::Result<()> {
+    let options = options(&args.site_args);
+    if let Some(target) = args.site {
+        let zip = target
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+        let summary = with_progress(|p| match zip {
+            true => build::write_zip(&options, &target, p),
+            false => build::write_dir(&options, &target, true, p),
+        })?;
+        print_summary("Bundled", &summary);
+    }
+    if let Some(dir) = args.single_file {
+        let summary = with_progress(|p| newsmirror::single::write(&options, &dir, p))?;
+        print_summary("Bundled", &summary);
     }
     Ok(())
 }

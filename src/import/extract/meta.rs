@@ -101,7 +101,29 @@ pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Opti
                 ))
             })
             .collect();
-    for h in &h1s {
+    if let Some(agreed) = h1_agreeing(&h1s, &declared, site) {
+        return Some(agreed);
+    }
+    // The visible headline is what readers know the article by; a lone plausible <h1> beats a
+    // declared title written for search engines.
+    let site_n = site.map(norm).unwrap_or_default();
+    let plausible = h1s.iter().find(|h| {
+        let words = h.split_whitespace().count();
+        (2..=40).contains(&words) && norm(h) != site_n && h.len() < 300 && !is_page_chrome(h)
+    });
+    if let Some(h) = plausible {
+        return Some(h.clone());
+    }
+    if let Some(d) = declared.first() {
+        return Some(strip_site(d, site));
+    }
+    h1s.into_iter().find(|h| !h.is_empty())
+}
+
+/// The first `<h1>` that says the same as a declared title (exactly, without the site name, or
+/// one containing the other), in the declared title's case when the `<h1>` is set in capitals.
+fn h1_agreeing(h1s: &[String], declared: &[String], site: Option<&str>) -> Option<String> {
+    for h in h1s {
         let hn = norm(h);
         if hn.len() < 3 {
             continue;
@@ -126,20 +148,7 @@ pub(super) fn title(s: &Signals, ld: Option<&Value>, site: Option<&str>) -> Opti
             return Some(h.clone());
         }
     }
-    // The visible headline is what readers know the article by; a lone plausible <h1> beats a
-    // declared title written for search engines.
-    let site_n = site.map(norm).unwrap_or_default();
-    let plausible = h1s.iter().find(|h| {
-        let words = h.split_whitespace().count();
-        (2..=40).contains(&words) && norm(h) != site_n && h.len() < 300 && !is_page_chrome(h)
-    });
-    if let Some(h) = plausible {
-        return Some(h.clone());
-    }
-    if let Some(d) = declared.first() {
-        return Some(strip_site(d, site));
-    }
-    h1s.into_iter().find(|h| !h.is_empty())
+    None
 }
 
 /// An `<h1>` made only of the words of site chrome: "Open Menu Close Menu", "Contact Us",

@@ -221,14 +221,7 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
         author_link(s, el);
     }
     if class.contains("breadcrumb") && s.breadcrumbs.is_empty() {
-        s.breadcrumbs = el
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .filter(|e| matches!(e.value().name(), "a" | "li" | "span"))
-            .filter(|e| !e.children().any(|c| ElementRef::wrap(c).is_some()))
-            .map(text_of)
-            .filter(|t| !t.is_empty() && t.len() < 60)
-            .collect();
+        s.breadcrumbs = breadcrumb_steps(el);
     }
     let date_like = [
         "date", "time", "posted", "publish", "dateline", "meta", "byline",
@@ -243,6 +236,17 @@ fn marked_element(s: &mut Signals, el: ElementRef) {
             s.date_texts.push(t);
         }
     }
+}
+
+/// The texts of a breadcrumb trail's innermost links and items ("Home", "World", "Europe").
+fn breadcrumb_steps(el: ElementRef) -> Vec<String> {
+    el.descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| matches!(e.value().name(), "a" | "li" | "span"))
+        .filter(|e| !e.children().any(|c| ElementRef::wrap(c).is_some()))
+        .map(text_of)
+        .filter(|t| !t.is_empty() && t.len() < 60)
+        .collect()
 }
 
 fn in_blockquote(el: ElementRef) -> bool {
