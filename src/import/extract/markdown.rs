@@ -336,9 +336,7 @@ impl Walker<'_> {
         if code.trim().is_empty() {
             return;
         }
-        let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
-        let text = format!("{fence}\n{code}\n{fence}");
-        self.push_block(Kind::Code, text, code.len() as u32, 0, false);
+        self.push_block(Kind::Code, fenced(code), code.len() as u32, 0, false);
     }
 
     fn table(&mut self, node: NodeRef<Node>) {
@@ -440,6 +438,12 @@ fn is_layout_table(node: NodeRef<Node>) -> bool {
             .as_element()
             .is_some_and(|e| matches!(e.name(), "table" | "p" | "div" | "ul" | "h2" | "h3"))
     })
+}
+
+/// A fenced code block holding `code`, its fence longer than any run of backticks inside.
+pub(crate) fn fenced(code: &str) -> String {
+    let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
+    format!("{fence}\n{code}\n{fence}")
 }
 
 fn longest_run(s: &str, ch: char) -> usize {

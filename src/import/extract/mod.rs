@@ -38,6 +38,7 @@ pub use explain::explain_article;
 
 pub(crate) use datetext::month_number;
 pub(crate) use furniture::{is_furniture, is_furniture_label};
+pub(crate) use markdown::fenced;
 pub(crate) use meta::norm;
 use scraper::Html;
 pub(crate) use signals::{published_label, FIRST_RUN_LABELS, PUBLISHED_LABELS, UPDATE_LABELS};

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::{is_acronym, is_relative_time, is_share_bar};
+use super::listings;
 use super::{escape_markdown, head, is_chrome_word, is_copyright, is_notice, views, Line};
 use crate::import::extract;
 
@@ -267,23 +268,71 @@ fn is_subheading(lines: &[Line], j: usize) -> bool {
 }
 
 /// The body lines as Markdown: prose lines become paragraphs, a short line between two of
-/// them a `##` subheading, other short lines (speaker turns, credits) plain paragraphs.
+/// them a `##` subheading, other short lines (speaker turns, credits) plain paragraphs, and a
+/// code listing one fenced block with its indentation.
 pub(super) fn body_markdown(lines: &[Line]) -> String {
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&j| {
+            let line = &lines[j];
+            !line.is_in_body_chrome()
+                && !is_furniture_line(line)
+                && !listings::is_copy_button(&line.text)
+        })
+        .collect();
+    let in_listing = listing_marks(lines, &kept);
     let mut blocks = Vec::new();
-    for (j, line) in lines.iter().enumerate() {
-        if line.is_in_body_chrome() || is_furniture_line(line) {
+    let mut at = 0;
+    while at < kept.len() {
+        if in_listing[at] {
+            let run = in_listing[at..].iter().take_while(|&&m| m).count();
+            let listing: Vec<&Line> = kept[at..at + run].iter().map(|&j| &lines[j]).collect();
+            blocks.push(listings::code_block(&listing));
+            at += run;
             continue;
         }
-        let text = escape_markdown(&line.text);
-        blocks.push(if line.prose || !is_subheading(lines, j) {
+        let j = kept[at];
+        let text = escape_markdown(&lines[j].text);
+        blocks.push(if lines[j].prose || !is_subheading(lines, j) {
             text
         } else {
             format!("## {text}")
         });
+        at += 1;
     }
     let mut body = blocks.join("\n\n");
     body.push('\n');
     body
+}
+
+/// Which of the lines at `kept` belong to a code listing. A listing is two or more code lines
+/// in a row, one of them at least shaped like code (indented, a comment, a statement), grown
+/// over the plain lines set tight against it: a browser copies a `<pre>` block without blank
+/// lines between its lines, and `SELECT name` or `ollama.create(` has no shape of its own. A
+/// long line in a listing reads as prose by its length; it stays in when shaped like code.
+fn listing_marks(lines: &[Line], kept: &[usize]) -> Vec<bool> {
+    let code = |j: usize| lines[j].code && (!lines[j].prose || lines[j].shaped_like_code);
+    let mut marks = vec![false; kept.len()];
+    let mut at = 0;
+    while at < kept.len() {
+        let run = kept[at..].iter().take_while(|&&j| code(j)).count();
+        let shaped = kept[at..at + run]
+            .iter()
+            .any(|&j| lines[j].shaped_like_code);
+        if run < 2 || !shaped {
+            at += run.max(1);
+            continue;
+        }
+        let (mut start, mut end) = (at, at + run);
+        while start > 0 && !lines[kept[start]].blank_before && !lines[kept[start - 1]].prose {
+            start -= 1;
+        }
+        while end < kept.len() && !lines[kept[end]].blank_before && !lines[kept[end]].prose {
+            end += 1;
+        }
+        marks[start..end].fill(true);
+        at = end;
+    }
+    marks
 }
 
 /// Whether a line is the furniture the HTML extractor drops from an article's text too: a
@@ -414,6 +463,29 @@ mod tests {
             let lines = Line::read_all(&dump);
             assert_eq!(body_range(&lines), Some((0, lines.len())), "{listing}");
         }
+    }
+
+    #[test]
+    fn a_code_listing_becomes_one_fenced_block_with_its_indentation() {
+        // A browser copies a `<pre>` block line by line, blank lines and indent included; the
+        // unshaped `SELECT` and `FROM` lines sit tight against the shaped ones.
+        let listing = "Copy\n-- orders per user\nSELECT name,\n    COUNT(id) AS orders\n\
+                       FROM users\n\n# _not_ a heading\nGROUP BY name;\n";
+        let dump = format!("{STORY}\n{listing}\n{STORY}");
+        let body = body_markdown(&Line::read_all(&dump));
+        let block = "```\n-- orders per user\nSELECT name,\n    COUNT(id) AS orders\n\
+                     FROM users\n\n# _not_ a heading\nGROUP BY name;\n```";
+        assert!(body.contains(block), "{body}");
+        assert!(!body.contains("Copy"), "the copy button is no text: {body}");
+        // The prose around the listing stays paragraphs.
+        assert!(body.starts_with("The union said") && body.contains("```\n\nThe union said"));
+    }
+
+    #[test]
+    fn lines_of_a_menu_or_a_lone_statement_are_no_listing() {
+        let dump = format!("{STORY}Home\nNews\nSport\n{STORY}Call it with run();\n{STORY}");
+        let body = body_markdown(&Line::read_all(&dump));
+        assert!(!body.contains("```"), "{body}");
     }
 
     #[test]

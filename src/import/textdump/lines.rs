@@ -104,6 +104,10 @@ fn undoubled(text: String) -> String {
 /// One non-empty line with what it was recognised as.
 pub(super) struct Line {
     pub(super) text: String,
+    /// The line as the dump has it, indentation kept: a code listing's layout.
+    pub(super) raw: String,
+    /// Whether blank lines came before it.
+    pub(super) blank_before: bool,
     pub(super) words: usize,
     /// A sentence or a long line: article text rather than a label.
     pub(super) prose: bool,
@@ -130,15 +134,23 @@ impl Line {
         let mut in_listing = false;
         let mut contents = Contents::Outside;
         let mut lines = Vec::new();
+        let mut blank_before = false;
         for raw in text.lines() {
             if raw.trim().is_empty() {
                 if contents == Contents::Entries {
                     contents = Contents::Outside;
                 }
+                blank_before = true;
                 continue;
             }
             let indented = is_indented(raw);
-            let mut line = Line::new(raw.replace('\u{a0}', " ").trim().to_string());
+            let spaced = raw.replace('\u{a0}', " ");
+            let mut line = Line::new(spaced.trim().to_string());
+            // A doubled line was cut to one copy: its raw form would be the doubled one.
+            if line.text == spaced.trim() {
+                line.raw = spaced.trim_end().to_string();
+            }
+            line.blank_before = std::mem::take(&mut blank_before);
             in_listing = !line.prose && (in_listing || is_copy_button(&line.text));
             // A text browser indents list items under their bullet: no code.
             let bulleted = line
@@ -215,6 +227,8 @@ impl Line {
             && !is_notice(&text)
             && !is_copyright(&text);
         Line {
+            raw: text.clone(),
+            blank_before: false,
             text,
             words,
             prose,

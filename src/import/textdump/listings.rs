@@ -2,6 +2,9 @@
 //! their shape, their indent or the copy button over them), tables of contents and the rows of
 //! a spec sheet. Such lines are short, like the menus around an article, yet sit inside it.
 
+use super::lines::Line;
+use crate::import::extract;
+
 /// Whether a trimmed line is shaped like code: a comment (`// …`, `-- …`, `# …`), a statement or
 /// block end (`…;`, `{`, `}`), a diagram edge (`A --> B`). Menus and footers have none of these.
 pub(super) fn looks_like_code(text: &str) -> bool {
@@ -21,6 +24,24 @@ fn is_diagram_line(text: &str) -> bool {
     };
     text.chars().any(|c| matches!(c, '\u{2500}'..='\u{257F}'))
         || (!text.trim().is_empty() && text.chars().all(|c| c.is_whitespace() || drawing(c)))
+}
+
+/// A code listing's lines as one fenced block: their indentation kept less what all share, and
+/// the blank lines between them kept.
+pub(super) fn code_block(lines: &[&Line]) -> String {
+    let indent = |raw: &str| raw.chars().take_while(|c| c.is_whitespace()).count();
+    let common = lines.iter().map(|l| indent(&l.raw)).min().unwrap_or(0);
+    let mut code = String::new();
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            code.push('\n');
+            if line.blank_before {
+                code.push('\n');
+            }
+        }
+        code.extend(line.raw.chars().skip(common));
+    }
+    extract::fenced(&code)
 }
 
 /// Whether a raw line starts with an indent (two spaces or a tab).
