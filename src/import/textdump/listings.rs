@@ -44,6 +44,12 @@ pub(super) fn code_block(lines: &[&Line]) -> String {
     extract::fenced(&code)
 }
 
+/// Whether a line is a horizontal rule drawn in text (`━━━━`, `-----`, `═══`).
+pub(super) fn is_rule(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() >= 3 && text.chars().all(|c| "─━═-_*=~".contains(c))
+}
+
 /// Whether a raw line starts with an indent (two spaces or a tab).
 pub(super) fn is_indented(raw: &str) -> bool {
     raw.starts_with("  ") || raw.starts_with('\t')
