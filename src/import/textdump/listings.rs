@@ -1,6 +1,11 @@
 //! Lines that belong to a block of an article other than its paragraphs: code listings (by
 //! their shape, their indent or the copy button over them), tables of contents and the rows of
 //! a spec sheet. Such lines are short, like the menus around an article, yet sit inside it.
+//! A listing is written as one fenced block with its own layout.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::lines::Line;
 use crate::import::extract;
@@ -48,6 +53,68 @@ pub(super) fn code_block(lines: &[&Line]) -> String {
 pub(super) fn is_rule(text: &str) -> bool {
     let text = text.trim();
     text.chars().count() >= 3 && text.chars().all(|c| "─━═-_*=~".contains(c))
+}
+
+/// Which of the lines at `kept` belong to a code listing. A listing is two or more code lines
+/// in a row that [read as code](reads_as_code), grown
+/// over the plain lines set tight against it: a browser copies a `<pre>` block without blank
+/// lines between its lines, and `SELECT name` or `ollama.create(` has no shape of its own. A
+/// long line in a listing reads as prose by its length; it stays in when shaped like code.
+pub(super) fn listing_marks(lines: &[Line], kept: &[usize]) -> Vec<bool> {
+    let code = |j: usize| lines[j].code && (!lines[j].prose || lines[j].shaped_like_code);
+    let mut marks = vec![false; kept.len()];
+    let mut at = 0;
+    while at < kept.len() {
+        let run = kept[at..].iter().take_while(|&&j| code(j)).count();
+        if run < 2 || !reads_as_code(lines, &kept[at..at + run]) {
+            at += run.max(1);
+            continue;
+        }
+        let (mut start, mut end) = (at, at + run);
+        let joins = |j: usize| !lines[j].prose && !introduces(&lines[j].text);
+        while start > 0 && !lines[kept[start]].blank_before && joins(kept[start - 1]) {
+            start -= 1;
+        }
+        while end < kept.len() && !lines[kept[end]].blank_before && joins(kept[end]) {
+            end += 1;
+        }
+        marks[start..end].fill(true);
+        at = end;
+    }
+    marks
+}
+
+/// Whether a run of code lines reads as code: one of them [proves it](is_code_evidence) (a
+/// comment, a statement, a diagram), or half of them hold code's brackets, operators or calls. Indentation alone
+/// is not enough: a text browser lays out a page's columns side by side with indents too.
+fn reads_as_code(lines: &[Line], run: &[usize]) -> bool {
+    let operators = ['=', '{', '}', '[', ']', '<', '>'];
+    let with_operators = run
+        .iter()
+        .filter(|&&j| lines[j].text.contains(operators) || CALL.is_match(&lines[j].text))
+        .count();
+    run.iter().any(|&j| is_code_evidence(&lines[j].text)) || with_operators * 2 >= run.len()
+}
+
+/// A name called with arguments: `print(`, `orders(user_id)`. "Paris (1982)" is no call.
+static CALL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w\(").expect("valid regex"));
+
+/// Whether a line introduces what follows in words ("Each item looks like:"), as the text
+/// around a listing does; `else:` or `def run(self):` are code.
+fn introduces(text: &str) -> bool {
+    text.ends_with(':')
+        && text.split_whitespace().count() >= 3
+        && !text.contains(['=', '(', '{', '['])
+}
+
+/// Whether a line's shape proves code. A drawn rule does not (w3m draws every `<hr>`), nor does
+/// a `;` that ends an item of a list in prose ("Paris (1982);"): a statement is short, assigns
+/// or calls (`return res;`, `i = 0;`, `orders(user_id);`).
+fn is_code_evidence(text: &str) -> bool {
+    if text.ends_with(';') {
+        return text.split_whitespace().count() <= 3 || text.contains('=') || CALL.is_match(text);
+    }
+    looks_like_code(text) && !is_rule(text)
 }
 
 /// Whether a raw line starts with an indent (two spaces or a tab).
@@ -110,7 +177,56 @@ pub(super) fn is_spec_line(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::body::body_markdown;
+    use super::super::tests::STORY;
     use super::*;
+
+    #[test]
+    fn a_code_listing_becomes_one_fenced_block_with_its_indentation() {
+        // A browser copies a `<pre>` block line by line, blank lines and indent included; the
+        // unshaped `SELECT` and `FROM` lines sit tight against the shaped ones.
+        let listing = "Copy\n-- orders per user\nSELECT name,\n    COUNT(id) AS orders\n\
+                       FROM users\n\n# _not_ a heading\nGROUP BY name;\n";
+        let dump = format!("{STORY}\n{listing}\n{STORY}");
+        let body = body_markdown(&Line::read_all(&dump));
+        let block = "```\n-- orders per user\nSELECT name,\n    COUNT(id) AS orders\n\
+                     FROM users\n\n# _not_ a heading\nGROUP BY name;\n```";
+        assert!(body.contains(block), "{body}");
+        assert!(!body.contains("Copy"), "the copy button is no text: {body}");
+        // The prose around the listing stays paragraphs.
+        assert!(body.starts_with("The union said") && body.contains("```\n\nThe union said"));
+    }
+
+    #[test]
+    fn menus_lists_in_prose_and_indented_columns_are_no_listing() {
+        let lone_statement = "Call it with run();\n";
+        let list_in_prose = "Shown at the Centre Pompidou, Paris (1982);\n\
+                             San Francisco Museum of Modern Art (1990);\n";
+        // A text browser's side-by-side columns under a drawn rule.
+        let columns = "━━━━━━━━━━━━━━━━━━━━\n  Add to My     • California\n  \
+                       Yahoo!          It is very hard to generalize\n";
+        for aside in [
+            "Home\nNews\nSport\n",
+            lone_statement,
+            list_in_prose,
+            columns,
+        ] {
+            let dump = format!("{STORY}{aside}{STORY}");
+            let body = body_markdown(&Line::read_all(&dump));
+            assert!(!body.contains("```"), "{body}");
+        }
+    }
+
+    #[test]
+    fn the_words_that_introduce_a_listing_stay_out_of_it() {
+        let dump =
+            format!("{STORY}\nEach item looks like:\n{{\n  \"name\": \"Ann\"\n}}\n\n{STORY}");
+        let body = body_markdown(&Line::read_all(&dump));
+        assert!(
+            body.contains("Each item looks like:\n\n```\n{\n  \"name\": \"Ann\"\n}\n```"),
+            "{body}"
+        );
+    }
 
     #[test]
     fn lines_shaped_like_code_are_told_from_menus() {
