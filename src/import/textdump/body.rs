@@ -124,7 +124,9 @@ fn run_from(lines: &[Line], start: usize) -> (usize, usize, usize) {
     let mut j = end;
     while j < lines.len() {
         let line = &lines[j];
-        if line.prose {
+        if line.teaser {
+            j += 1;
+        } else if line.prose {
             chars += line.text.chars().count();
             end = j + 1;
             j += 1;
@@ -183,6 +185,53 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
                     && !is_end_marker(&l.text))
         })
         .then_some(gap_end)
+}
+
+/// Headings of a teaser for another story set inside an article's text (lowercase, without
+/// a trailing colon). "Related posts" and the like head the lists after an article instead,
+/// and "Read more" is as often the link under each excerpt of a list of posts.
+const TEASER_HEADINGS: &[&str] = &[
+    "related",
+    "related article",
+    "related story",
+    "read also",
+    "also read",
+    "see also",
+    "читайте также",
+    "смотрите также",
+];
+
+/// Marks the teasers for other stories set inside an article: a heading ("Related"), the other
+/// story's title and summary, and its byline, date or count, with the article's prose on both
+/// sides. Its byline and date are the other story's: they neither end the article's text nor
+/// date it.
+pub(super) fn mark_inline_teasers(lines: &mut [Line]) {
+    // The heading, title, summary and a count or two before the byline.
+    const MAX_TEASER: usize = 5;
+    for i in 1..lines.len() {
+        let heading = lines[i].text.to_lowercase();
+        if !lines[i - 1].prose || !TEASER_HEADINGS.contains(&heading.trim_end_matches(':')) {
+            continue;
+        }
+        let signs = |k: usize| {
+            let text = &lines[k].text;
+            lines[k].date.is_some() || is_relative_time(text) || head::byline(text).is_some()
+        };
+        let Some(mut k) = (i + 2..lines.len().min(i + 1 + MAX_TEASER)).find(|&k| signs(k)) else {
+            continue;
+        };
+        // A byline with its date under it.
+        while k + 1 < lines.len() && signs(k + 1) {
+            k += 1;
+        }
+        // The article goes on under it, maybe after a subheading or two.
+        if lines.iter().skip(k + 1).take(3).any(|l| l.prose) {
+            for line in &mut lines[i..=k] {
+                line.teaser = true;
+                line.date = None;
+            }
+        }
+    }
 }
 
 /// The body's range when the headline is known to be at `headline`, far above the largest run
@@ -432,6 +481,39 @@ mod tests {
             let lines = Line::read_all(&dump);
             assert_eq!(body_range(&lines), Some((0, lines.len())), "{listing}");
         }
+    }
+
+    #[test]
+    fn a_teaser_set_inside_the_article_neither_ends_nor_dates_it() {
+        let teaser = "Related\nFour tools that save time\n\
+                      Save time and streamline your workflow with these tools for your PC.\n\
+                      Posts 2\nBy Sam Roe\nMarch 3, 2026\nHow I set it up\n";
+        let dump = format!(
+            "The teachers' march\nBy Jo Bloggs\n{STORY}{teaser}{}",
+            STORY.repeat(2)
+        );
+        let mut lines = Line::read_all(&dump);
+        mark_inline_teasers(&mut lines);
+        assert_eq!(body_range(&lines), Some((2, lines.len())));
+        let body = body_markdown(&lines[2..]);
+        for other in ["Related", "Four tools", "Save time", "Sam Roe", "March 3"] {
+            assert!(!body.contains(other), "{other}: {body}");
+        }
+        assert!(body.contains("How I set it up"));
+        let article = parse(&dump, None);
+        assert_eq!(article.authors, ["Jo Bloggs"]);
+        assert_eq!(article.date, None);
+    }
+
+    #[test]
+    fn read_more_under_each_excerpt_of_a_list_is_no_teaser() {
+        let excerpt =
+            "Navigating the benefits system can be overwhelming for anyone, the firm says.";
+        let dump = format!("{STORY}Read More\nWhy choose us\nMarch 27, 2025\n{excerpt}\n");
+        let mut lines = Line::read_all(&dump);
+        mark_inline_teasers(&mut lines);
+        assert!(lines.iter().all(|l| !l.teaser));
+        assert_eq!(body_range(&lines), Some((0, 3)));
     }
 
     #[test]

@@ -123,6 +123,8 @@ pub(super) struct Line {
     pub(super) spec: bool,
     /// Whether the line is a table of contents' heading ("Jump to:") or one of its entries.
     pub(super) contents: bool,
+    /// Whether the line is part of a teaser for another story set inside the article.
+    pub(super) teaser: bool,
 }
 
 impl Line {
@@ -238,11 +240,12 @@ impl Line {
             shaped_like_code: false,
             spec: false,
             contents: false,
+            teaser: false,
         }
     }
 
     pub(super) fn is_in_body_chrome(&self) -> bool {
-        if self.contents {
+        if self.contents || self.teaser {
             return true;
         }
         let lower = self.text.to_lowercase();

@@ -34,7 +34,8 @@ use provenance::{copyright_name, is_copyright, is_notice, notice_name, source_li
 /// Turns a page-text dump into the article it shows. Fields it cannot find stay empty. `url` is
 /// the article's address when known (`--source-url`): dumps rarely contain it.
 pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
-    let lines = Line::read_all(&layout::unwrap_layout(text));
+    let mut lines = Line::read_all(&layout::unwrap_layout(text));
+    body::mark_inline_teasers(&mut lines);
     let mut out = Extracted::default();
     for line in &lines {
         if out.views.is_none() {
