@@ -242,7 +242,8 @@ fn clean_headline(text: &str) -> String {
         (text.matches(sep).count() >= 2 && last.split_whitespace().count() >= 3).then_some(last)
     });
     let trail_end = trail_end
-        .or_else(|| glued_trail_end(text).filter(|last| last.split_whitespace().count() >= 3));
+        .or_else(|| glued_trail_end(text).filter(|last| last.split_whitespace().count() >= 3))
+        .or_else(|| rooted_trail_end(text));
     if let Some(last) = trail_end {
         return last.trim().to_string();
     }
@@ -252,6 +253,24 @@ fn clean_headline(text: &str) -> String {
         }
         _ => text.to_string(),
     }
+}
+
+/// The last step of a trail drawn with separators that also sit inside headlines (`Home -
+/// Library - Blog - The headline`, `Newsroom/Online learning tips/The headline`, `Home · Farm ·
+/// The headline`): only a trail that opens with a site's root is one.
+fn rooted_trail_end(text: &str) -> Option<&str> {
+    const ROOTS: &[&str] = &["home", "blog", "news", "newsroom", "главная", "новости"];
+    [" - ", " – ", " · ", " • ", "/"].iter().find_map(|sep| {
+        let steps: Vec<&str> = text.split(sep).map(str::trim).collect();
+        let (last, before) = steps.split_last()?;
+        let rooted = before
+            .first()
+            .is_some_and(|root| ROOTS.contains(&root.to_lowercase().as_str()));
+        let short_steps = before
+            .iter()
+            .all(|s| (1..=4).contains(&s.split_whitespace().count()));
+        (rooted && short_steps && last.split_whitespace().count() >= 3).then_some(*last)
+    })
 }
 
 /// `By Name` / `Author: Name` / `Автор: Name` lines; `By Name on 19 Dec 2025` gives the name.
@@ -416,6 +435,35 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("5 Trends from Nutrition 2025"));
         assert_eq!(a.date.as_deref(), Some("2025-06-04"));
         assert_eq!(a.authors, vec!["Dylan Bailey".to_string()]);
+    }
+
+    #[test]
+    fn a_trail_from_the_site_root_gives_its_last_step_whatever_the_separator() {
+        for (line, headline) in [
+            (
+                "Home - Library - Blog - How Machine Learning Personalizes Shopping",
+                "How Machine Learning Personalizes Shopping",
+            ),
+            (
+                "Newsroom/Online learning tips/Graphic technology vs. graphic design",
+                "Graphic technology vs. graphic design",
+            ),
+            (
+                "Home · Farm · Six Gardening Shows to Watch",
+                "Six Gardening Shows to Watch",
+            ),
+            // A headline with a dash or a slash in it is no trail.
+            (
+                "Rust 2026 - What the New Edition Brings",
+                "Rust 2026 - What the New Edition Brings",
+            ),
+            (
+                "AC/DC announce their farewell tour dates",
+                "AC/DC announce their farewell tour dates",
+            ),
+        ] {
+            assert_eq!(super::clean_headline(line), headline);
+        }
     }
 
     #[test]
