@@ -161,6 +161,19 @@ pub(super) fn is_headline_shaped(line: &Line) -> bool {
         && !line.contents
         && !is_chrome_word(&line.text)
         && !is_furniture_label(&line.text, non_space_chars(&line.text))
+        && !names_a_widget(&line.text)
+}
+
+/// A line that names a piece of the page rather than the story: a logo's or an icon's
+/// description (`American Marketing Association Logo`), a menu button (`Apps Menu Toggle`),
+/// the privacy link of a footer (`Do Not Sell My Personal Information`).
+fn names_a_widget(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let last = lower.split_whitespace().last().unwrap_or("");
+    matches!(last, "logo" | "icon")
+        || lower.contains("menu toggle")
+        || lower.contains("toggle menu")
+        || lower.starts_with("do not sell")
 }
 
 /// What a byline or date right under a line adds to its headline score.
@@ -435,6 +448,24 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("5 Trends from Nutrition 2025"));
         assert_eq!(a.date.as_deref(), Some("2025-06-04"));
         assert_eq!(a.authors, vec!["Dylan Bailey".to_string()]);
+    }
+
+    #[test]
+    fn a_logo_a_menu_button_or_a_privacy_link_is_no_headline() {
+        let headline = "Fifteen language learning apps compared";
+        for widget in [
+            "American Marketing Association Logo",
+            "Language Learning Apps Menu Toggle",
+            "Do Not Sell My Personal Information",
+        ] {
+            // Nearest the text, the widget would win a tie.
+            let dump = format!("{headline}\n{widget}\n{STORY}");
+            assert_eq!(
+                parse(&dump, None).title.as_deref(),
+                Some(headline),
+                "{widget}"
+            );
+        }
     }
 
     #[test]
