@@ -131,6 +131,16 @@ pub(crate) fn is_furniture(plain: &str, chars: u32) -> bool {
         || (chars < 200 && PROMPTS.is_match(plain))
         || CONSENT.is_match(plain)
         || (chars < 400 && FEED_FOOTER.is_match(plain))
+        || is_filler_text(plain)
+}
+
+/// A template's filler text ("Lorem ipsum dolor sit amet, consectetur…") left in a page: it
+/// stands where a site forgot to write something, and is never the article. A paragraph that
+/// only quotes it among words of its own does not start with it.
+fn is_filler_text(plain: &str) -> bool {
+    plain
+        .get(..26)
+        .is_some_and(|start| start.eq_ignore_ascii_case("lorem ipsum dolor sit amet"))
 }
 
 /// Whether a short line is furniture by its whole shape ("Image 1 of 23", "16 min read",
@@ -223,6 +233,11 @@ mod tests {
         assert!(!is_placeholder("[laughs]"));
         let story = "The first to know about the leak was a night guard at the plant.";
         assert!(!is_furniture(story, story.len() as u32));
+        let filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod \
+                      tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam.";
+        assert!(is_furniture(filler, filler.len() as u32));
+        let about = "Designers call it lorem ipsum: Latin-like filler that stands in for copy.";
+        assert!(!is_furniture(about, about.len() as u32));
     }
 
     #[test]
