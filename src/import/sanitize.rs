@@ -255,6 +255,11 @@ fn drop_elements(text: &str) -> String {
         }
         match tag_at(text, at) {
             Some(tag) if DROP_WITH_CONTENT.contains(&tag.name.as_str()) => {
+                // A backslash that escaped the tag's `<` would be left alone on its line.
+                let escapes = out.len() - out.trim_end_matches('\\').len();
+                if escapes % 2 == 1 {
+                    out.pop();
+                }
                 pos = if tag.closing {
                     tag.end
                 } else {
@@ -483,6 +488,14 @@ mod tests {
         assert_clean(&out);
         assert!(!out.contains("alert"), "{out}");
         assert!(out.contains("Before") && out.contains("After"));
+    }
+
+    #[test]
+    fn an_escaped_script_goes_with_the_backslash_that_escaped_it() {
+        let md =
+            "Before\n\n\\<script>\n\n  alert(1);\n\n\\</script>\n\nAfter \\\\<style>p{}</style>";
+        let out = sanitize(md);
+        assert_eq!(out, "Before\n\n\n\nAfter \\\\");
     }
 
     #[test]
