@@ -56,10 +56,10 @@ pub(super) fn is_rule(text: &str) -> bool {
 }
 
 /// Which of the lines at `kept` belong to a code listing. A listing is two or more code lines
-/// in a row that [read as code](reads_as_code), grown
-/// over the plain lines set tight against it: a browser copies a `<pre>` block without blank
-/// lines between its lines, and `SELECT name` or `ollama.create(` has no shape of its own. A
-/// long line in a listing reads as prose by its length; it stays in when shaped like code.
+/// in a row that [read as code](reads_as_code), grown over the plain lines set tight against
+/// it: a browser copies a `<pre>` block without blank lines between its lines, and `SELECT
+/// name` or `ollama.create(` has no shape of its own. A long line in a listing reads as prose
+/// by its length; it stays in when shaped like code.
 pub(super) fn listing_marks(lines: &[Line], kept: &[usize]) -> Vec<bool> {
     let code = |j: usize| lines[j].code && (!lines[j].prose || lines[j].shaped_like_code);
     let mut marks = vec![false; kept.len()];
@@ -85,8 +85,9 @@ pub(super) fn listing_marks(lines: &[Line], kept: &[usize]) -> Vec<bool> {
 }
 
 /// Whether a run of code lines reads as code: one of them [proves it](is_code_evidence) (a
-/// comment, a statement, a diagram), or half of them hold code's brackets, operators or calls. Indentation alone
-/// is not enough: a text browser lays out a page's columns side by side with indents too.
+/// comment, a statement, a diagram), or half of them hold code's brackets, operators or calls.
+/// Indentation alone is not enough: a text browser lays out a page's columns side by side with
+/// indents too.
 fn reads_as_code(lines: &[Line], run: &[usize]) -> bool {
     let operators = ['=', '{', '}', '[', ']', '<', '>'];
     let with_operators = run
