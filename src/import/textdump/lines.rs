@@ -102,6 +102,7 @@ fn undoubled(text: String) -> String {
 }
 
 /// One non-empty line with what it was recognised as.
+#[derive(Default)]
 pub(super) struct Line {
     pub(super) text: String,
     /// The line as the dump has it, indentation kept: a code listing's layout.
@@ -228,19 +229,15 @@ impl Line {
             && !is_cookie_notice(&text)
             && !is_notice(&text)
             && !is_copyright(&text);
+        // What the line's neighbours tell (code, contents, teasers) is marked by the reader.
         Line {
             raw: text.clone(),
-            blank_before: false,
             text,
             words,
             prose,
             date,
             update,
-            code: false,
-            shaped_like_code: false,
-            spec: false,
-            contents: false,
-            teaser: false,
+            ..Line::default()
         }
     }
 
