@@ -209,8 +209,11 @@ pub(super) fn mark_inline_teasers(lines: &mut [Line]) {
     // The heading, title, summary and a count or two before the byline.
     const MAX_TEASER: usize = 5;
     for i in 1..lines.len() {
+        if !lines[i - 1].prose || lines[i].words > 3 {
+            continue;
+        }
         let heading = lines[i].text.to_lowercase();
-        if !lines[i - 1].prose || !TEASER_HEADINGS.contains(&heading.trim_end_matches(':')) {
+        if !TEASER_HEADINGS.contains(&heading.trim_end_matches(':')) {
             continue;
         }
         let signs = |k: usize| {

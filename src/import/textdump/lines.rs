@@ -105,8 +105,8 @@ fn undoubled(text: String) -> String {
 #[derive(Default)]
 pub(super) struct Line {
     pub(super) text: String,
-    /// The line as the dump has it, indentation kept: a code listing's layout.
-    pub(super) raw: String,
+    /// The whitespace before the text in the dump: a code listing's indentation.
+    pub(super) lead: String,
     /// Whether blank lines came before it.
     pub(super) blank_before: bool,
     pub(super) words: usize,
@@ -149,10 +149,7 @@ impl Line {
             let indented = is_indented(raw);
             let spaced = raw.replace('\u{a0}', " ");
             let mut line = Line::new(spaced.trim().to_string());
-            // A doubled line was cut to one copy: its raw form would be the doubled one.
-            if line.text == spaced.trim() {
-                line.raw = spaced.trim_end().to_string();
-            }
+            line.lead = spaced[..spaced.len() - spaced.trim_start().len()].to_string();
             line.blank_before = std::mem::take(&mut blank_before);
             in_listing = !line.prose && (in_listing || is_copy_button(&line.text));
             // A text browser indents list items under their bullet: no code.
@@ -231,7 +228,6 @@ impl Line {
             && !is_copyright(&text);
         // What the line's neighbours tell (code, contents, teasers) is marked by the reader.
         Line {
-            raw: text.clone(),
             text,
             words,
             prose,

@@ -34,8 +34,11 @@ fn is_diagram_line(text: &str) -> bool {
 /// A code listing's lines as one fenced block: their indentation kept less what all share, and
 /// the blank lines between them kept.
 pub(super) fn code_block(lines: &[&Line]) -> String {
-    let indent = |raw: &str| raw.chars().take_while(|c| c.is_whitespace()).count();
-    let common = lines.iter().map(|l| indent(&l.raw)).min().unwrap_or(0);
+    let common = lines
+        .iter()
+        .map(|l| l.lead.chars().count())
+        .min()
+        .unwrap_or(0);
     let mut code = String::new();
     for (k, line) in lines.iter().enumerate() {
         if k > 0 {
@@ -44,7 +47,8 @@ pub(super) fn code_block(lines: &[&Line]) -> String {
                 code.push('\n');
             }
         }
-        code.extend(line.raw.chars().skip(common));
+        code.extend(line.lead.chars().skip(common));
+        code.push_str(&line.text);
     }
     extract::fenced(&code)
 }
