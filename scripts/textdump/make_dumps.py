@@ -29,7 +29,7 @@ GRAB = """<script>window.addEventListener('load', function () {
 
 
 def inner_text(page: bytes) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         path = Path(tmp) / "page.html"
         path.write_bytes(page + GRAB.encode())
         out = subprocess.run(
@@ -46,7 +46,7 @@ def inner_text(page: bytes) -> str:
 
 
 def text_browser_dump(tool: str, page: bytes) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         path = Path(tmp) / "page.html"
         path.write_bytes(page)
         cmd = {
