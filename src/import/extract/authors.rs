@@ -88,7 +88,7 @@ fn ld_people(v: &Value) -> Vec<String> {
 }
 
 /// Strips "By", "Written by", roles after a separator, dates and URLs from a byline.
-pub(super) fn clean_byline(raw: &str) -> String {
+pub(crate) fn clean_byline(raw: &str) -> String {
     let mut t = decode_entities(raw.trim())
         .trim_start_matches([',', ';', ' ', '|'])
         .to_string();
@@ -104,11 +104,11 @@ pub(super) fn clean_byline(raw: &str) -> String {
         "•",
         "·",
         "\n",
+        " Last ",
         " Updated",
         " Published",
         " on ",
         " Posted",
-        " Last ",
         " Reviewed",
         " Fact checked",
         " Medically",

@@ -36,6 +36,7 @@ mod teasers;
 #[doc(hidden)]
 pub use explain::explain_article;
 
+pub(crate) use authors::clean_byline;
 pub(crate) use datetext::month_number;
 pub(crate) use furniture::{is_furniture, is_furniture_label};
 pub(crate) use markdown::fenced;

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::lines::{is_acronym, is_relative_time, is_share_bar};
 use super::listings;
-use super::{escape_markdown, head, is_chrome_word, is_copyright, is_notice, views, Line};
+use super::{byline, escape_markdown, is_chrome_word, is_copyright, is_notice, views, Line};
 use crate::import::extract;
 
 /// Lines inside the body that are page furniture, not text (lowercase prefixes).
@@ -177,7 +177,7 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
                 || (l.date.is_none()
                     && !is_relative_time(&l.text)
                     && !is_share_bar(&l.text)
-                    && head::byline(&l.text).is_none()
+                    && byline::byline(&l.text).is_none()
                     && views(&l.text).is_none()
                     && (!is_chrome_word(&l.text) || beside_code(k))
                     && !is_notice(&l.text)
@@ -218,7 +218,7 @@ pub(super) fn mark_inline_teasers(lines: &mut [Line]) {
         }
         let signs = |k: usize| {
             let text = &lines[k].text;
-            lines[k].date.is_some() || is_relative_time(text) || head::byline(text).is_some()
+            lines[k].date.is_some() || is_relative_time(text) || byline::byline(text).is_some()
         };
         let Some(mut k) = (i + 2..lines.len().min(i + 1 + MAX_TEASER)).find(|&k| signs(k)) else {
             continue;

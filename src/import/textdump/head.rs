@@ -8,8 +8,9 @@
 //! under it. Without any of them the nearest candidate wins.
 
 use super::body::{is_end_marker, non_space_chars};
+use super::byline::{authors, byline};
 use super::slug::{holds_word, names_slug, slug_title, slug_words_of};
-use super::{date_in_line, is_chrome_word, section, Line};
+use super::{is_chrome_word, section, Line};
 use crate::import::extract::{date_in_url, is_furniture_label, Extracted};
 
 /// How far above the body the headline may sit, in non-empty lines.
@@ -35,6 +36,7 @@ pub(super) fn head(
         Some(t) => (t + 1, above.len().min(t + 1 + DATELINE_LINES)),
         None => (above.len().saturating_sub(8), above.len()),
     };
+    out.authors = authors(lines, title_at, (from, to));
     for line in &above[from..to] {
         if let Some(date) = &line.date {
             if line.update {
@@ -42,9 +44,6 @@ pub(super) fn head(
             } else if out.date.is_none() {
                 out.date = Some(date.clone());
             }
-        }
-        if let Some(author) = byline(&line.text) {
-            out.authors.push(author);
         }
     }
     if let Some(t) = title_at {
@@ -283,71 +282,6 @@ fn rooted_trail_end(text: &str) -> Option<&str> {
             .iter()
             .all(|s| (1..=4).contains(&s.split_whitespace().count()));
         (rooted && short_steps && last.split_whitespace().count() >= 3).then_some(*last)
-    })
-}
-
-/// `By Name` / `Author: Name` / `Автор: Name` lines; `By Name on 19 Dec 2025` gives the name.
-/// Dumps sometimes glue the label to the name (`byClemson News`).
-pub(super) fn byline(text: &str) -> Option<String> {
-    if let Some(name) = credentialed_name(text) {
-        return Some(name.to_string());
-    }
-    let lower = text.to_lowercase();
-    let glued = text.starts_with("by") && text[2..].starts_with(|c: char| c.is_uppercase());
-    let label_len = ["by ", "author:", "автор:", "text:", "текст:"]
-        .iter()
-        .find(|p| lower.starts_with(*p))
-        .map(|p| p.len())
-        .or(glued.then_some(2))?;
-    let rest = text[label_len..].trim();
-    let rest = trailing_date(rest).map_or(rest, |(name, _)| name);
-    let name = [" on ", " | ", ", "]
-        .iter()
-        .filter_map(|sep| rest.find(sep))
-        .min()
-        .map_or(rest, |at| &rest[..at])
-        .trim();
-    let words = name.split_whitespace().count();
-    (1..=6).contains(&words).then(|| name.to_string())
-}
-
-/// A name followed by its holder's degrees, which bylines of health and science writers carry
-/// without a "By" (`Dylan Bailey, MS, RD, FAND`, `Jane Roe, Ph.D.`): the name.
-fn credentialed_name(text: &str) -> Option<&str> {
-    let (name, credentials) = text.trim().split_once(", ")?;
-    let name_words: Vec<&str> = name.split_whitespace().collect();
-    let is_credential = |c: &str| {
-        let upper = c.chars().filter(char::is_ascii_uppercase).count();
-        (2..=8).contains(&c.len())
-            && upper >= 2
-            && c.starts_with(|ch: char| ch.is_ascii_uppercase())
-            && c.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '.')
-    };
-    let named = (2..=4).contains(&name_words.len())
-        && name_words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
-        });
-    (named && credentials.split(", ").all(|c| is_credential(c.trim()))).then_some(name)
-}
-
-/// A line that ends with a date of at most six words (`Daniel Renfrow April 12, 2024`,
-/// `George Michaelson on 19 Dec 2025`): the text before it and the date. The shortest tail
-/// that reads as a date is taken, so no word of the name goes with it.
-pub(super) fn trailing_date(text: &str) -> Option<(&str, String)> {
-    let starts: Vec<usize> = text
-        .char_indices()
-        .filter(|&(i, c)| i > 0 && c == ' ')
-        .map(|(i, _)| i)
-        .collect();
-    starts.iter().rev().take(6).find_map(|&at| {
-        let date = date_in_line(text[at..].trim())?;
-        let before = text[..at].trim_end();
-        let before = before
-            .strip_suffix(" on")
-            .unwrap_or(before)
-            .trim_end_matches([',', '|', '·', '-', ' ']);
-        Some((before, date))
     })
 }
 

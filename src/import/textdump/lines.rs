@@ -8,7 +8,7 @@ use regex::Regex;
 use super::listings::{
     is_contents_heading, is_copy_button, is_indented, is_spec_line, looks_like_code, Contents,
 };
-use super::{body, dateline, head, is_copyright, is_notice};
+use super::{body, byline, dateline, head, is_copyright, is_notice};
 use crate::import::extract::UPDATE_LABELS;
 use crate::import::textdate::date_in_line;
 
@@ -187,7 +187,7 @@ impl Line {
         // date after a credit.
         let date = date.or_else(|| {
             is_credit(&text)
-                .then(|| head::trailing_date(text.trim_end_matches('.')))
+                .then(|| byline::trailing_date(text.trim_end_matches('.')))
                 .flatten()
                 .map(|(_, d)| d)
         });

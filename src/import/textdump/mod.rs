@@ -16,6 +16,7 @@
 //! into a browser copy's shape, one line per paragraph (see `layout`).
 
 mod body;
+mod byline;
 mod dateline;
 mod dates_below;
 mod head;
