@@ -35,7 +35,7 @@ const LONE_LABELS: &[&str] = &[
 
 /// How many lines past the dateline's reach may still hold the byline: a standfirst can open
 /// the body's text run above it, and a text browser's copy spreads a head over more lines.
-const MORE_LINES: usize = 3;
+pub(super) const MORE_LINES: usize = 3;
 
 /// The article's authors, read around the headline at `title`: in `from..to` (the lines
 /// between it and the body, as far as a dateline may sit) and a few lines on; failing those,
@@ -85,9 +85,10 @@ fn bylines(lines: &[Line], from: usize, to: usize) -> Vec<String> {
     names
 }
 
-/// Whether a line is a sentence of the text, longer than any byline.
+/// Whether a line is a sentence of the text, longer than any byline (and not a row of
+/// metadata with a date in it).
 fn is_sentence(line: &Line) -> bool {
-    line.prose && line.words > 12
+    line.prose && line.words > 12 && line.date.is_none()
 }
 
 /// Whether the line under a reviewer's, an editor's or a fact checker's label (`Reviewed

@@ -8,7 +8,7 @@
 //! under it. Without any of them the nearest candidate wins.
 
 use super::body::{is_end_marker, non_space_chars};
-use super::byline::{authors, byline};
+use super::byline::{authors, byline, MORE_LINES};
 use super::slug::{holds_word, names_slug, slug_title, slug_words_of};
 use super::{is_chrome_word, section, Line};
 use crate::import::extract::{date_in_url, is_furniture_label, Extracted};
@@ -37,14 +37,10 @@ pub(super) fn head(
         None => (above.len().saturating_sub(8), above.len()),
     };
     out.authors = authors(lines, title_at, (from, to));
-    for line in &above[from..to] {
-        if let Some(date) = &line.date {
-            if line.update {
-                out.updated.get_or_insert_with(|| date.clone());
-            } else if out.date.is_none() {
-                out.date = Some(date.clone());
-            }
-        }
+    read_dates(&above[from..to], out);
+    if out.date.is_none() && title_at.is_some() {
+        // The dateline may sit where the byline does, a few lines on (see `byline::authors`).
+        read_dates(&lines[to..lines.len().min(to + MORE_LINES)], out);
     }
     if let Some(t) = title_at {
         out.title = Some(clean_headline(&above[t].text));
@@ -62,6 +58,24 @@ pub(super) fn head(
     }
     if out.date.is_none() {
         out.date = url.and_then(|u| date_in_url(u.as_str()));
+    }
+    if out.date.is_none() {
+        // A page that states only when it last changed was published no later than that.
+        out.date = out.updated.clone();
+    }
+}
+
+/// The first publication date and the first update date the datelines among `lines` hold,
+/// where `out` has none yet.
+fn read_dates(lines: &[Line], out: &mut Extracted) {
+    for line in lines {
+        if let Some(date) = &line.date {
+            if line.update {
+                out.updated.get_or_insert_with(|| date.clone());
+            } else if out.date.is_none() {
+                out.date = Some(date.clone());
+            }
+        }
     }
 }
 
@@ -333,6 +347,14 @@ mod tests {
         );
         assert!(!a.body.contains("Choosing"), "{}", a.body);
         assert!(a.body.starts_with("The union said"), "{}", a.body);
+    }
+
+    #[test]
+    fn a_page_that_shows_only_its_update_is_dated_by_it() {
+        let dump = format!("Menu\nTen ways to keep a garden\nLast updated: Sep 4, 2025\n{STORY}");
+        let a = parse(&dump, None);
+        assert_eq!(a.date.as_deref(), Some("2025-09-04"));
+        assert_eq!(a.updated.as_deref(), Some("2025-09-04"));
     }
 
     #[test]

@@ -9,8 +9,8 @@ use super::listings::{
     is_contents_heading, is_copy_button, is_indented, is_spec_line, looks_like_code, Contents,
 };
 use super::{body, byline, dateline, head, is_copyright, is_notice};
-use crate::import::extract::UPDATE_LABELS;
-use crate::import::textdate::date_in_line;
+use crate::import::extract::{published_label, PUBLISHED_LABELS, UPDATE_LABELS};
+use crate::import::textdate::{date_in_line, is_month_name};
 
 /// Labels of a view counter.
 const VIEW_LABELS: &[&str] = &[
@@ -192,15 +192,12 @@ impl Line {
                 .map(|(_, d)| d)
         });
         let (date, update) = match date {
-            Some(d) => {
-                let lower = text.to_lowercase();
-                // "Update:" as well as the labels ("Updated", "Last modified").
-                let update = lower.contains("updat")
-                    || UPDATE_LABELS.iter().any(|label| lower.contains(label));
-                (Some(d), update)
-            }
-            // A date run into a byline or after a label inside it.
-            None => dateline::dateline_date(&text).map_or((None, false), |(d, u)| (Some(d), u)),
+            Some(d) => (Some(d), labelled_as_update(&text)),
+            // A date run into a byline or after a label inside it, or in one part of a
+            // row of metadata.
+            None => dateline::dateline_date(&text)
+                .or_else(|| segment_date(&text))
+                .map_or((None, false), |(d, u)| (Some(d), u)),
         };
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         // Only scripts with case can shout: Korean, Chinese, Arabic or Hebrew text has no
@@ -261,6 +258,48 @@ fn is_credit(text: &str) -> bool {
     ];
     let head: String = text.chars().take(24).collect::<String>().to_lowercase();
     OPENERS.iter().any(|o| head.starts_with(o))
+}
+
+/// The date a row of metadata holds in one of its parts (`Published: Mar 8, 2024 · Modified:
+/// May 19, 2025 by Jane Roe · This post may contain affiliate links`, `Jane Roe•Oct 20,
+/// 2025`): the first publication date, or failing one the first update, and whether it is an
+/// update. Only a part that is a date alone or a labelled one counts: a list of events
+/// (`Tech World: January 6, 2026 | Las Vegas, NV`) is text.
+fn segment_date(text: &str) -> Option<(String, bool)> {
+    let mut update_date = None;
+    for part in text.split(['·', '|', '•']) {
+        let part = part.trim();
+        let labelled = published_label(&part.to_lowercase()).is_some() || labelled_as_update(part);
+        let alone = part.split_whitespace().next().is_some_and(|first| {
+            first.starts_with(|c: char| c.is_ascii_digit()) || is_month_name(first)
+        });
+        let Some(date) = (part.split_whitespace().count() <= 10 && (labelled || alone))
+            .then(|| date_in_line(part))
+            .flatten()
+        else {
+            continue;
+        };
+        if !labelled_as_update(part) {
+            return Some((date, false));
+        }
+        update_date.get_or_insert(date);
+    }
+    update_date.map(|d| (d, true))
+}
+
+/// Whether a dateline labels its first date as an update: "Update:" as well as the labels
+/// ("Updated", "Last modified"), unless a publication label comes before them (`Published:
+/// Mar 8, 2024 · Modified: May 19, 2025`).
+fn labelled_as_update(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let first_of =
+        |labels: &mut dyn Iterator<Item = &str>| labels.filter_map(|l| lower.find(l)).min();
+    let update = first_of(&mut UPDATE_LABELS.iter().copied().chain(["updat"]));
+    let published = first_of(&mut PUBLISHED_LABELS.iter().copied());
+    match (update, published) {
+        (Some(u), Some(p)) => u < p,
+        (update, _) => update.is_some(),
+    }
 }
 
 /// Whether a short line is a widget: a social or menu word, a button, a glued widget name.
@@ -386,6 +425,28 @@ pub(super) fn views(text: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_of_metadata_dates_its_line_and_a_list_of_events_does_not() {
+        let row = Line::new(
+            "Published: Mar 8, 2024 · Modified: May 19, 2025 by Jo Roe · This post may \
+             contain affiliate links"
+                .to_string(),
+        );
+        assert_eq!(
+            (row.date.as_deref(), row.update),
+            (Some("2024-03-08"), false)
+        );
+        let byline = Line::new("Faith Katunga•Oct 20, 2025".to_string());
+        assert_eq!(byline.date.as_deref(), Some("2025-10-20"));
+        let updated = Line::new("Home | Last updated: Sep 4, 2025 | Guides".to_string());
+        assert_eq!(
+            (updated.date.as_deref(), updated.update),
+            (Some("2025-09-04"), true)
+        );
+        let event = Line::new("Lenovo Tech World: January 6, 2026 | Las Vegas, NV".to_string());
+        assert_eq!(event.date, None);
+    }
 
     #[test]
     fn text_in_a_script_without_case_is_prose_and_capitals_shout() {
