@@ -191,7 +191,7 @@ fn unglue_years(text: &str) -> String {
 
 /// `June 17, 2021garden`: the year of a "Month D, YYYY" date with the next element's first
 /// word after it. A decade (`1990s`) or an ordinal is not split: the word after the year must
-/// be three letters or more, after a day number with its comma.
+/// be three letters or more, or "in", "by" or "on", after a day number with its comma.
 fn year_run_into_word(before: Option<&&str>, word: &str) -> bool {
     let after_day = before.is_some_and(|b| {
         let day = b.strip_suffix(',').unwrap_or("");
@@ -199,9 +199,12 @@ fn year_run_into_word(before: Option<&&str>, word: &str) -> bool {
     });
     let year = word.get(..4).and_then(|y| y.parse::<u32>().ok());
     let rest = word.get(4..).unwrap_or("");
+    // A two-letter word after the year is an ordinal's ending (`2nd`) unless it is one of the
+    // words that open the next element (`December 13, 2025in Smart Home`).
+    let opens_element = matches!(rest, "in" | "by" | "on");
     after_day
         && (1900..2100).contains(&year.unwrap_or(0))
-        && rest.chars().take_while(|c| c.is_lowercase()).count() >= 3
+        && (rest.chars().take_while(|c| c.is_lowercase()).count() >= 3 || opens_element)
 }
 
 #[cfg(test)]
@@ -262,6 +265,8 @@ mod tests {
             publication("2021-06-17")
         );
         assert_eq!(unglue("in May 4, 1990s style"), "in May 4, 1990s style");
+        assert_eq!(day("December 13, 2025in Smart Home"), publication("2025-12-13"));
+        assert_eq!(unglue("on May 2, 2024nd"), "on May 2, 2024nd");
         assert_eq!(
             day("By Jane Roe, 2024-06-03, updated 2024-06-09"),
             publication("2024-06-03")
