@@ -265,7 +265,10 @@ mod tests {
             publication("2021-06-17")
         );
         assert_eq!(unglue("in May 4, 1990s style"), "in May 4, 1990s style");
-        assert_eq!(day("December 13, 2025in Smart Home"), publication("2025-12-13"));
+        assert_eq!(
+            day("December 13, 2025in Smart Home"),
+            publication("2025-12-13")
+        );
         assert_eq!(unglue("on May 2, 2024nd"), "on May 2, 2024nd");
         assert_eq!(
             day("By Jane Roe, 2024-06-03, updated 2024-06-09"),
