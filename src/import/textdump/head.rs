@@ -59,10 +59,6 @@ pub(super) fn head(
     if out.date.is_none() {
         out.date = url.and_then(|u| date_in_url(u.as_str()));
     }
-    if out.date.is_none() {
-        // A page that states only when it last changed was published no later than that.
-        out.date = out.updated.clone();
-    }
 }
 
 /// The first publication date and the first update date the datelines among `lines` hold,
