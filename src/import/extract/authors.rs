@@ -175,12 +175,7 @@ fn is_date_line(t: &str) -> bool {
     if words.len() <= 4 && super::dates::parse(t).is_some() {
         return true;
     }
-    words.len() == 2
-        && super::datetext::month_number(words[0]).is_some()
-        && words[1]
-            .trim_end_matches(',')
-            .parse::<u8>()
-            .is_ok_and(|d| (1..=31).contains(&d))
+    super::datetext::is_month_and_day(t)
 }
 
 /// Labels that open a byline, lower-cased.

@@ -272,6 +272,14 @@ pub(crate) fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// Whether a text is a month and a day alone (`Jun 9`, `Mar 6`, `Dec 23`): a blog's date
+/// without the year.
+pub(crate) fn is_month_and_day(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    matches!(words[..], [month, day] if month_number(month).is_some()
+        && day.trim_end_matches(',').parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+}
+
 /// A full date in the URL path: `/2019/11/18/`, `/2019-11-18`, `/20191118/`.
 pub(super) fn url_date(url: &str) -> Option<Stamp> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {

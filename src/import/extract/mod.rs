@@ -37,7 +37,7 @@ mod teasers;
 pub use explain::explain_article;
 
 pub(crate) use authors::clean_byline;
-pub(crate) use datetext::month_number;
+pub(crate) use datetext::{is_month_and_day, month_number};
 pub(crate) use furniture::{is_furniture, is_furniture_label};
 pub(crate) use markdown::fenced;
 pub(crate) use meta::norm;

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{date_in_line, is_chrome_word, Line};
-use crate::import::extract::{clean_byline, is_furniture_label, month_number};
+use crate::import::extract::{clean_byline, is_furniture_label, is_month_and_day, month_number};
 
 /// Labels that open a byline line, lower-cased. Reviewers, editors and photographers have
 /// labels of their own ("Reviewed by", "Photos by") and are not the article's authors.
@@ -282,13 +282,6 @@ fn name_over_date(lines: &[Line], i: usize) -> Option<String> {
         .filter(|n| !n.is_empty())
 }
 
-/// Whether a line is a month and a day (`Jun 9`, `Dec 23`): a blog's date without the year.
-fn is_month_and_day(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    matches!(words[..], [month, day] if month_number(month.trim_end_matches('.')).is_some()
-        && day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
-}
-
 /// Words of page labels, roles and buttons, lower-cased, which no name shaped line holds.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
@@ -354,26 +347,6 @@ fn credentialed_name(text: &str) -> Option<&str> {
                 && w.chars().all(|c| c.is_alphabetic() || ".'-".contains(c))
         });
     (named && credentials.split(", ").all(|c| is_credential(c.trim()))).then_some(name)
-}
-
-/// A line that ends with a date of at most six words (`Daniel Renfrow April 12, 2024`,
-/// `George Michaelson on 19 Dec 2025`): the text before it and the date. The shortest tail
-/// that reads as a date is taken, so no word of the name goes with it.
-pub(super) fn trailing_date(text: &str) -> Option<(&str, String)> {
-    let starts: Vec<usize> = text
-        .char_indices()
-        .filter(|&(i, c)| i > 0 && c == ' ')
-        .map(|(i, _)| i)
-        .collect();
-    starts.iter().rev().take(6).find_map(|&at| {
-        let date = date_in_line(text[at..].trim())?;
-        let before = text[..at].trim_end();
-        let before = before
-            .strip_suffix(" on")
-            .unwrap_or(before)
-            .trim_end_matches([',', '|', '·', '-', ' ']);
-        Some((before, date))
-    })
 }
 
 #[cfg(test)]

@@ -207,6 +207,26 @@ fn year_run_into_word(before: Option<&&str>, word: &str) -> bool {
         && (rest.chars().take_while(|c| c.is_lowercase()).count() >= 3 || opens_element)
 }
 
+/// A line that ends with a date of at most six words (`Daniel Renfrow April 12, 2024`,
+/// `George Michaelson on 19 Dec 2025`): the text before it and the date. The shortest tail
+/// that reads as a date is taken, so no word of the name goes with it.
+pub(super) fn trailing_date(text: &str) -> Option<(&str, String)> {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && c == ' ')
+        .map(|(i, _)| i)
+        .collect();
+    starts.iter().rev().take(6).find_map(|&at| {
+        let date = date_in_line(text[at..].trim())?;
+        let before = text[..at].trim_end();
+        let before = before
+            .strip_suffix(" on")
+            .unwrap_or(before)
+            .trim_end_matches([',', '|', '·', '-', ' ']);
+        Some((before, date))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -206,7 +206,7 @@ fn continues(a: &Row, b: &Row, width: usize) -> bool {
 /// `By Jane Roe · Updated May 6, 2025`: a line that ends with a date ends a dateline, and the
 /// line under it starts something else (unless it goes on in lowercase).
 fn ends_dateline(text: &str) -> bool {
-    super::byline::trailing_date(text).is_some()
+    super::dateline::trailing_date(text).is_some()
 }
 
 /// The text after `bullet` when the line starts with it. `o`, `-` and `+` also start wrapped

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::listings::{
     is_contents_heading, is_copy_button, is_indented, is_spec_line, looks_like_code, Contents,
 };
-use super::{body, byline, dateline, head, is_copyright, is_notice};
+use super::{body, dateline, head, is_copyright, is_notice};
 use crate::import::extract::{published_label, PUBLISHED_LABELS, UPDATE_LABELS};
 use crate::import::textdate::{date_in_line, is_month_name};
 
@@ -187,7 +187,7 @@ impl Line {
         // date after a credit.
         let date = date.or_else(|| {
             is_credit(&text)
-                .then(|| byline::trailing_date(text.trim_end_matches('.')))
+                .then(|| dateline::trailing_date(text.trim_end_matches('.')))
                 .flatten()
                 .map(|(_, d)| d)
         });
@@ -266,10 +266,16 @@ fn is_credit(text: &str) -> bool {
 /// update. Only a part that is a date alone or a labelled one counts: a list of events
 /// (`Tech World: January 6, 2026 | Las Vegas, NV`) is text.
 fn segment_date(text: &str) -> Option<(String, bool)> {
+    const SEPARATORS: [char; 3] = ['·', '|', '•'];
+    // A line of one part was read whole already (every line of a dump comes here).
+    if !text.contains(SEPARATORS) {
+        return None;
+    }
     let mut update_date = None;
-    for part in text.split(['·', '|', '•']) {
+    for part in text.split(SEPARATORS) {
         let part = part.trim();
-        let labelled = published_label(&part.to_lowercase()).is_some() || labelled_as_update(part);
+        let update = labelled_as_update(part);
+        let labelled = update || published_label(&part.to_lowercase()).is_some();
         let alone = part.split_whitespace().next().is_some_and(|first| {
             first.starts_with(|c: char| c.is_ascii_digit()) || is_month_name(first)
         });
@@ -279,7 +285,7 @@ fn segment_date(text: &str) -> Option<(String, bool)> {
         else {
             continue;
         };
-        if !labelled_as_update(part) {
+        if !update {
             return Some((date, false));
         }
         update_date.get_or_insert(date);
@@ -292,11 +298,12 @@ fn segment_date(text: &str) -> Option<(String, bool)> {
 /// Mar 8, 2024 · Modified: May 19, 2025`).
 fn labelled_as_update(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let first_of =
-        |labels: &mut dyn Iterator<Item = &str>| labels.filter_map(|l| lower.find(l)).min();
-    let update = first_of(&mut UPDATE_LABELS.iter().copied().chain(["updat"]));
-    let published = first_of(&mut PUBLISHED_LABELS.iter().copied());
-    match (update, published) {
+    let first_of = |labels: &[&str]| labels.iter().filter_map(|l| lower.find(l)).min();
+    let update = [first_of(UPDATE_LABELS), lower.find("updat")]
+        .into_iter()
+        .flatten()
+        .min();
+    match (update, first_of(PUBLISHED_LABELS)) {
         (Some(u), Some(p)) => u < p,
         (update, _) => update.is_some(),
     }
