@@ -10,7 +10,7 @@ use regex::Regex;
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?isx)^\W*(
-        advertisements?|advert|ads?|sponsored(\ content)?|promoted|
+        advertisements?|advertising|advert|ads?|sponsored(\ content)?|promoted|
         share(\ this)?(\ (article|story|post|page))?(\ on\ \w+)?|share\ via.*|
         (follow|like)\ us\ on.*|sign\ up\ (for|to)\ .*|subscribe(\ to|\ now|\ for).*|
         related(\ (articles?|stories|posts|content|news|coverage))?|
@@ -223,6 +223,7 @@ mod tests {
             "We are sorry that this post was not useful for you!",
             "Tell us how we can improve this post?",
             "Be the first to know!",
+            "Advertising",
         ] {
             assert!(is_furniture(line, line.len() as u32), "{line}");
         }
