@@ -12,6 +12,7 @@
 mod alt;
 mod analysis;
 mod authors;
+mod bio;
 mod blocks;
 mod content;
 mod date_keys;
@@ -138,7 +139,7 @@ pub fn extract_html_with(
     let own_base = canonical.as_deref().and_then(|c| Url::parse(c).ok());
     let base = page_url.or(own_base.as_ref());
     let mut x = metadata(&doc, &sig, base, canonical);
-    x.body = body(&doc, base, x.title.as_deref(), opts);
+    x.body = body(&doc, base, &x, opts);
     x
 }
 
@@ -194,7 +195,8 @@ fn metadata(
 }
 
 /// The article body as Markdown, without the headline.
-fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptions) -> String {
+fn body(doc: &Html, base: Option<&Url>, meta: &Extracted, opts: &ExtractOptions) -> String {
+    let title = meta.title.as_deref();
     let analysis = analysis::analyse(doc);
     let roots: Vec<_> = content::find_article(doc, &analysis)
         .into_iter()
@@ -208,6 +210,7 @@ fn body(doc: &Html, base: Option<&Url>, title: Option<&str>, opts: &ExtractOptio
     };
     let mut blocks = blocks::filter(markdown::to_blocks(&roots, &walk));
     alt::drop_repeated_alt(&mut blocks, title);
+    bio::drop_author_bio(&mut blocks, &meta.authors);
     if let Some(t) = title.map(meta::norm) {
         // The headline lives in the front matter.
         blocks.retain(|b| {

@@ -1,0 +1,109 @@
+//! The author's biography left at the end of the text: "Jane Roe is a health writer who has
+//! covered…", the paragraph of an author box that shares the article's wrapper. It says who
+//! wrote the story, which the front matter already holds, and is not the story.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::blocks::{plain_text, Block, Kind};
+
+/// How many blocks at the end of the text are looked at: a bio is the last paragraph, or the
+/// one before a line of links to the author's profiles.
+const TAIL_BLOCKS: usize = 2;
+
+/// Fewer words than this is a byline or a signature, which other filters handle.
+const MIN_WORDS: usize = 8;
+
+/// Drops a paragraph among the last blocks that opens with an author's full name followed,
+/// after at most a short apposition ("Jane Roe, MD,"), by a verb that describes a person
+/// ("is", "has", "writes", "covers", …). One-word names (a first name, a team, a brand) are
+/// not looked for: "Acme is dedicated to…" closes many company posts as their own text.
+pub(super) fn drop_author_bio(blocks: &mut Vec<Block>, authors: &[String]) {
+    let names: Vec<&str> = authors
+        .iter()
+        .map(|a| a.trim())
+        .filter(|a| a.split_whitespace().count() >= 2)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let start = blocks.len().saturating_sub(TAIL_BLOCKS);
+    let bio = (start..blocks.len()).find(|&i| {
+        blocks[i].kind == Kind::Para && blocks[i].quote == 0 && is_bio(&blocks[i], &names)
+    });
+    if let Some(i) = bio {
+        blocks.remove(i);
+    }
+}
+
+fn is_bio(block: &Block, names: &[&str]) -> bool {
+    static PERSON_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(,[^,.]{1,60})?,?\s+(is|was|has|had|writes|wrote|covers|joined|holds|lives|serves|works|spent|studied|specializes|specialises)\b",
+        )
+        .expect("valid regex")
+    });
+    let plain = plain_text(&block.text);
+    let text = plain.trim_start_matches(['*', '_', ' ', '\\']);
+    if text.split_whitespace().count() < MIN_WORDS {
+        return false;
+    }
+    names.iter().any(|name| {
+        text.strip_prefix(name)
+            .is_some_and(|rest| PERSON_VERB.is_match(rest))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str) -> Block {
+        Block {
+            kind: Kind::Para,
+            quote: 0,
+            text: text.to_string(),
+            chars: text.len() as u32,
+            link_chars: 0,
+            image: false,
+        }
+    }
+
+    fn kept(texts: &[&str], authors: &[&str]) -> Vec<String> {
+        let mut blocks: Vec<Block> = texts.iter().map(|t| para(t)).collect();
+        let authors: Vec<String> = authors.iter().map(|a| a.to_string()).collect();
+        drop_author_bio(&mut blocks, &authors);
+        blocks.into_iter().map(|b| b.text).collect()
+    }
+
+    const STORY: &str = "The council voted on Tuesday to close the old bridge for repairs.";
+
+    #[test]
+    fn a_closing_bio_of_the_author_goes() {
+        let bio = "[Jane Roe](https://example.com/jane) is a health writer who has covered \
+                   nutrition for ten years.";
+        assert_eq!(kept(&[STORY, bio], &["Jane Roe"]), [STORY]);
+        let titled =
+            "*Angela Holliday-Bell, MD, is a sleep physician and a writer for the clinic.*";
+        assert_eq!(
+            kept(&[STORY, titled, "Instagram"], &["Angela Holliday-Bell"]),
+            [STORY, "Instagram"]
+        );
+    }
+
+    #[test]
+    fn the_story_s_own_sentences_about_a_person_stay() {
+        // Not at the end: a profile's paragraph about its subject, who also wrote it.
+        let early = "Jane Roe is a health writer who has covered nutrition for ten years.";
+        assert_eq!(kept(&[early, STORY, STORY], &["Jane Roe"]).len(), 3);
+        // A one-word author (a brand, a first name) is not looked for.
+        let brand = "Acme is dedicated to clean water for every town in the county.";
+        assert_eq!(kept(&[STORY, brand], &["Acme"]).len(), 2);
+        // Someone other than the author; and the name not followed by a verb of a person.
+        let other = "John Doe is a health writer who has covered nutrition for ten years.";
+        assert_eq!(kept(&[STORY, other], &["Jane Roe"]).len(), 2);
+        let quoted = "Jane Roe said the council would vote again next spring on the bridge.";
+        assert_eq!(kept(&[STORY, quoted], &["Jane Roe"]).len(), 2);
+    }
+}
