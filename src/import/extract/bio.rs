@@ -38,21 +38,37 @@ pub(super) fn drop_author_bio(blocks: &mut Vec<Block>, authors: &[String]) {
 }
 
 fn is_bio(block: &Block, names: &[&str]) -> bool {
+    let plain = plain_text(&block.text);
+    let text = plain.trim_start_matches(['*', '_', ' ', '\\']);
+    names.iter().any(|name| opens_bio_of(text, name))
+}
+
+/// Whether a text is a sentence of a biography of `name`: it opens with the name, then (after
+/// at most a short apposition, "Jane Roe, MD,") a verb that describes a person, and it is
+/// longer than a byline. A sentence that describes a firm ("Acme Capital is a venture firm…",
+/// "… was founded in 2010", "… is here to help") is no biography: company blogs sign posts
+/// with the company's name. Also read by the text-dump importer to confirm a bare byline.
+pub(crate) fn opens_bio_of(text: &str, name: &str) -> bool {
     static PERSON_VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(,[^,.]{1,60})?,?\s+(is|was|has|had|writes|wrote|covers|joined|holds|lives|serves|works|spent|studied|specializes|specialises)\b",
+            r"^(,[^.]{1,60}?)?,?\s+(is|was|has|had|writes|wrote|covers|joined|holds|lives|serves|works|spent|studied|specializes|specialises)\b",
         )
         .expect("valid regex")
     });
-    let plain = plain_text(&block.text);
-    let text = plain.trim_start_matches(['*', '_', ' ', '\\']);
+    static FIRM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(firm|company|agency|platform|organi[sz]ation|non-?profit|founded|is here to|we|our)\b",
+        )
+        .expect("valid regex")
+    });
     if text.split_whitespace().count() < MIN_WORDS {
         return false;
     }
-    names.iter().any(|name| {
-        text.strip_prefix(name)
-            .is_some_and(|rest| PERSON_VERB.is_match(rest))
-    })
+    let Some(rest) = text.strip_prefix(name) else {
+        return false;
+    };
+    let first_sentence = rest.split(". ").next().unwrap_or(rest);
+    PERSON_VERB.is_match(rest) && !FIRM.is_match(first_sentence)
 }
 
 #[cfg(test)]
@@ -100,6 +116,25 @@ mod tests {
         // A one-word author (a brand, a first name) is not looked for.
         let brand = "Acme is dedicated to clean water for every town in the county.";
         assert_eq!(kept(&[STORY, brand], &["Acme"]).len(), 2);
+        // A firm that signs the post with its name is described, not a person.
+        for (firm, name) in [
+            (
+                "Air Street Capital is a venture capital firm investing in AI-first companies.",
+                "Air Street Capital",
+            ),
+            (
+                "Texas Mattress Makers is here to help clarify how to take all of these steps.",
+                "Texas Mattress Makers",
+            ),
+            (
+                "Mayzlin Relocation, (USDOT# 3182355), was founded seven years ago by two brothers.",
+                "Mayzlin Relocation",
+            ),
+        ] {
+            assert!(!opens_bio_of(firm, name), "{firm}");
+        }
+        let titled = "Angela Holliday-Bell, MD, FACP, is a sleep physician and a writer.";
+        assert!(opens_bio_of(titled, "Angela Holliday-Bell"));
         // Someone other than the author; and the name not followed by a verb of a person.
         let other = "John Doe is a health writer who has covered nutrition for ten years.";
         assert_eq!(kept(&[STORY, other], &["Jane Roe"]).len(), 2);

@@ -7,7 +7,9 @@
 //! - a label on a line of its own (`By`, `Written By:`) with the name on the next line;
 //! - a bare name with the date or the reading time right beside it (`Jane Roe` over
 //!   `September 4, 2025`), or run into the date (`Jane Roe December 18, 2025`, `Jane Roe |
-//!   Senior Writer | July 2, 2025`).
+//!   Senior Writer | July 2, 2025`);
+//! - a bare name right under the headline when the page's author box, further on, introduces
+//!   the same person (`Jane Roe is a health writer who…`).
 //!
 //! Whatever the shape, the name is cleaned as the HTML extractor cleans a byline element.
 
@@ -16,7 +18,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{date_in_line, is_chrome_word, Line};
-use crate::import::extract::{clean_byline, is_furniture_label, is_month_and_day, month_number};
+use crate::import::extract::{
+    clean_byline, is_furniture_label, is_month_and_day, month_number, opens_bio_of,
+};
 
 /// Labels that open a byline line, lower-cased. Reviewers, editors and photographers have
 /// labels of their own ("Reviewed by", "Photos by") and are not the article's authors.
@@ -79,7 +83,8 @@ fn bylines(lines: &[Line], from: usize, to: usize) -> Vec<String> {
                 (from..to)
                     .filter(candidate)
                     .find_map(|i| name_over_date(lines, i))
-            });
+            })
+            .or_else(|| name_with_bio(lines, from, to));
         names.extend(unlabelled);
     }
     names
@@ -282,6 +287,26 @@ fn name_over_date(lines: &[Line], i: usize) -> Option<String> {
         .filter(|n| !n.is_empty())
 }
 
+/// How many lines under the headline a bare name confirmed by a biography may sit.
+const BARE_NAME_LINES: usize = 3;
+
+/// A bare name among the first lines under the headline, when a line elsewhere in the dump
+/// opens a biography of the same person. A name-shaped line alone there is as often a section
+/// label or a product line; the author box says who wrote the article.
+fn name_with_bio(lines: &[Line], from: usize, to: usize) -> Option<String> {
+    (from..to.min(from + BARE_NAME_LINES)).find_map(|i| {
+        let name = lines[i].text.trim();
+        let introduced = is_name_shaped(name)
+            && lines
+                .iter()
+                .enumerate()
+                .any(|(j, l)| j != i && opens_bio_of(&l.text, name));
+        introduced
+            .then(|| clean_byline(name))
+            .filter(|n| !n.is_empty())
+    })
+}
+
 /// Words of page labels, roles and buttons, lower-cased, which no name shaped line holds.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
@@ -290,7 +315,7 @@ const NOT_NAMES: &[&str] = &[
     "reporter", "contributor", "expert", "director", "manager", "founder", "about", "privacy",
     "policy", "terms", "cookie", "cookies", "sign", "log", "released", "posted", "modified",
     "last", "date", "image", "featured", "photo", "video", "logo", "icon", "press", "release",
-    "hours",
+    "hours", "why", "how", "what", "when", "where", "who",
     // Calls to action over a date: "Get Started", "Find A Location".
     "get", "started", "start", "find", "learn", "contact", "download", "buy", "shop", "view",
     "join", "try", "book", "apply", "request", "explore", "discover", "call", "schedule", "watch",
@@ -450,5 +475,19 @@ mod tests {
     fn a_byline_over_the_headline_is_read_when_none_is_under_it() {
         let lines = Line::read_all("Menu\nBy Andrew King\nSeptember 4, 2025\nHeadline\nText\n");
         assert_eq!(authors(&lines, Some(3), (4, 4)), ["Andrew King"]);
+    }
+
+    #[test]
+    fn a_bare_name_under_the_headline_counts_when_an_author_box_introduces_it() {
+        let bio = "Nicoletta Richardson is Trending Editor for TODAY.com and lives in New York.";
+        let dump = format!("Headline\nNicoletta Richardson\nText of the story.\n{bio}\n");
+        let lines = Line::read_all(&dump);
+        assert_eq!(authors(&lines, Some(0), (1, 2)), ["Nicoletta Richardson"]);
+        // Without the box the line may be a section label; a firm's blurb is no author box.
+        let lines = Line::read_all("Headline\nNicoletta Richardson\nText of the story.\n");
+        assert!(authors(&lines, Some(0), (1, 2)).is_empty());
+        let firm = "Texas Mattress Makers is here to help you choose a mattress for your home.";
+        let dump = format!("Headline\nTexas Mattress Makers\nText.\n{firm}\n");
+        assert!(authors(&Line::read_all(&dump), Some(0), (1, 2)).is_empty());
     }
 }
