@@ -8,9 +8,9 @@ use regex::Regex;
 
 use super::blocks::{plain_text, Block, Kind};
 
-/// How many blocks at the end of the text are looked at: a bio is the last paragraph, or the
+/// How many blocks (or paragraphs) at the end of the text are looked at: a bio is the last paragraph, or the
 /// one before a line of links to the author's profiles.
-const TAIL_BLOCKS: usize = 2;
+pub(crate) const TAIL_BLOCKS: usize = 2;
 
 /// Fewer words than this is a byline or a signature, which other filters handle.
 const MIN_WORDS: usize = 8;
@@ -20,27 +20,28 @@ const MIN_WORDS: usize = 8;
 /// ("is", "has", "writes", "covers", …). One-word names (a first name, a team, a brand) are
 /// not looked for: "Acme is dedicated to…" closes many company posts as their own text.
 pub(super) fn drop_author_bio(blocks: &mut Vec<Block>, authors: &[String]) {
-    let names: Vec<&str> = authors
-        .iter()
-        .map(|a| a.trim())
-        .filter(|a| a.split_whitespace().count() >= 2)
-        .collect();
-    if names.is_empty() {
-        return;
-    }
-    let start = blocks.len().saturating_sub(TAIL_BLOCKS);
+    // The first block is the text itself, whatever it says.
+    let start = blocks.len().saturating_sub(TAIL_BLOCKS).max(1);
     let bio = (start..blocks.len()).find(|&i| {
-        blocks[i].kind == Kind::Para && blocks[i].quote == 0 && is_bio(&blocks[i], &names)
+        let b = &blocks[i];
+        b.kind == Kind::Para && b.quote == 0 && is_bio_of_any(&plain_text(&b.text), authors)
     });
     if let Some(i) = bio {
         blocks.remove(i);
     }
 }
 
-fn is_bio(block: &Block, names: &[&str]) -> bool {
-    let plain = plain_text(&block.text);
-    let text = plain.trim_start_matches(['*', '_', ' ', '\\']);
-    names.iter().any(|name| opens_bio_of(text, name))
+/// Whether a paragraph's text (emphasis markers aside) opens a biography of one of the
+/// authors with a person's name: two words or more, not opening with an article ("The
+/// Agency" is a club or a desk) ([`opens_bio_of`]).
+pub(crate) fn is_bio_of_any(text: &str, authors: &[String]) -> bool {
+    let text = text.trim_start_matches(['*', '_', ' ', '\\']);
+    authors
+        .iter()
+        .map(|a| a.trim())
+        .filter(|a| a.split_whitespace().count() >= 2)
+        .filter(|a| !["The ", "A ", "An "].iter().any(|art| a.starts_with(art)))
+        .any(|name| opens_bio_of(text, name))
 }
 
 /// Whether a text is a sentence of a biography of `name`: it opens with the name, then (after

@@ -27,7 +27,7 @@ mod provenance;
 mod section;
 mod slug;
 
-use super::extract::Extracted;
+use super::extract::{is_bio_of_any, Extracted, TAIL_BLOCKS};
 use super::textdate::date_in_line;
 use lines::{is_chrome_word, views, Line};
 use provenance::{copyright_name, is_copyright, is_notice, notice_name, source_link};
@@ -72,9 +72,30 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     }
     out.body = body::body_markdown(&lines[start..end]);
     head::head(&lines, start, url, &slug, anchor, &mut out);
+    drop_closing_bio(&mut out);
     date_from_text(&lines, start, end, &mut out);
     out.lang = guess_lang(&out.body);
     out
+}
+
+/// Drops an author box's biography ("Jane Roe is a health writer who…") that the run of
+/// text took in at its end, as the HTML extractor does.
+fn drop_closing_bio(out: &mut Extracted) {
+    let text = out.body.trim_end();
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    // The first paragraph is the text itself, whatever it says.
+    let from = paragraphs.len().saturating_sub(TAIL_BLOCKS).max(1);
+    let Some(bio) = (from..paragraphs.len()).find(|&i| is_bio_of_any(paragraphs[i], &out.authors))
+    else {
+        return;
+    };
+    let kept: Vec<&str> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != bio)
+        .map(|(_, p)| *p)
+        .collect();
+    out.body = kept.join("\n\n") + &out.body[text.len()..];
 }
 
 /// Settles the dates the head left open or wrong: a note in the text that the article first
@@ -283,6 +304,24 @@ pub(super) mod tests {
         assert!(body.contains("ipmitool"), "{body}");
         assert_eq!(body.matches("eleven hours").count(), 2, "{body}");
         assert!(!body.contains("night"), "{body}");
+    }
+
+    #[test]
+    fn the_author_s_bio_closing_the_text_goes() {
+        let story = "The council met for eleven hours before the vote was finally taken.\n\
+            Members of the opposition said the plan cuts too much from public transport.\n";
+        let bio = "Jane Roe is a city reporter who has covered the council since 2019.\n";
+        let dump = format!("Menu\nCouncil approves budget\nBy Jane Roe\n{story}{bio}");
+        let a = parse(&dump, None);
+        assert_eq!(a.authors, ["Jane Roe"]);
+        assert!(
+            a.body.contains("opposition") && !a.body.contains("city reporter"),
+            "{}",
+            a.body
+        );
+        // A text that is only about its author stays whole.
+        let dump = format!("Menu\nAbout our reporter\nBy Jane Roe\n{bio}");
+        assert!(parse(&dump, None).body.contains("city reporter"));
     }
 
     #[test]
