@@ -70,6 +70,14 @@ pub fn date_in_line(line: &str) -> Option<String> {
         if token.is_empty() {
             continue;
         }
+        if let Some((year, word)) = glued_year(token) {
+            numbers.push(year);
+            if month_of(word).is_some() {
+                break; // `June 29, 2020November 12, 2021`: the next date starts here
+            }
+            other += usize::from(!FILLER.contains(&word));
+            continue;
+        }
         if token.chars().all(|c| c.is_ascii_digit()) {
             numbers.push(token);
         } else if let Some(day) = ordinal_day(token) {
@@ -96,6 +104,14 @@ pub fn date_in_line(line: &str) -> Option<String> {
 }
 
 /// The day of an English ordinal (`11th`, `1st`, `22nd`, `3rd`), as its digits.
+/// A year a copy ran into the next word (`2020november`, `2025in`): the year and the word.
+fn glued_year(token: &str) -> Option<(&str, &str)> {
+    let glued = token.len() > 6
+        && token.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && token[4..].chars().all(char::is_alphabetic);
+    glued.then(|| token.split_at(4))
+}
+
 fn ordinal_day(token: &str) -> Option<&str> {
     let digits = ["st", "nd", "rd", "th"]
         .iter()
@@ -216,6 +232,8 @@ mod tests {
             ("le 5 décembre 2022", "2022-12-05"),
             // "ago" is a Spanish month only in `04-ago-2021`, never in a relative time.
             ("March 4, 2024 · 2 years ago", "2024-03-04"),
+            // Two dates run together: the first, which is when the article ran.
+            ("Posted on June 29, 2020November 12, 2021", "2020-06-29"),
         ];
         for (line, want) in cases {
             assert_eq!(date_in_line(line).as_deref(), Some(want), "{line}");
