@@ -144,12 +144,13 @@ fn introduced_as_update(before: &[&str]) -> bool {
 }
 
 /// The text with a space where a copy ran two elements together: a lower-case letter or a
-/// digit followed by a capital (`ZeldmanNovember`, `2025January`, `HealthDECEMBER`), a letter
+/// digit followed by a capital (`ZeldmanNovember`, `2025January`, `HealthDECEMBER`), a colon
+/// followed by a month (`Updated:Sep 4, 2025`), a letter
 /// followed by a digit that starts a date (`DECEMBER22` is left alone: a month then a day),
 /// a year followed by the reading time (`20255 mins`) or by a word in lower case
 /// (`June 17, 2021garden`).
 pub(super) fn unglue(text: &str) -> String {
-    let text = unglue_years(text);
+    let text = unglue_years(&unglue_label_colon(text));
     let mut out = String::with_capacity(text.len() + 8);
     let mut prev: Option<char> = None;
     for c in text.chars() {
@@ -163,6 +164,35 @@ pub(super) fn unglue(text: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+/// `Last updated:Sep 4, 2025`: a label's colon run into a month name gets its space back.
+/// Other words after a colon stay as they are (`AWS re:Invent`).
+fn unglue_label_colon(text: &str) -> std::borrow::Cow<'_, str> {
+    let month_after = |at: usize| {
+        let word: String = text[at + 1..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        is_month_name(&word.to_lowercase())
+    };
+    let colons: Vec<usize> = text
+        .match_indices(':')
+        .map(|(at, _)| at)
+        .filter(|&at| month_after(at))
+        .collect();
+    if colons.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + colons.len());
+    let mut from = 0;
+    for at in colons {
+        out.push_str(&text[from..=at]);
+        out.push(' ');
+        from = at + 1;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// `Mar 27, 20255 mins` → `Mar 27, 2025 5 mins`: a year with the minutes of the reading time
