@@ -266,13 +266,13 @@ fn is_credit(text: &str) -> bool {
 /// update. Only a part that is a date alone or a labelled one counts: a list of events
 /// (`Tech World: January 6, 2026 | Las Vegas, NV`) is text.
 fn segment_date(text: &str) -> Option<(String, bool)> {
-    const SEPARATORS: [char; 3] = ['·', '|', '•'];
+    const SEPARATORS: [char; 4] = ['·', '|', '•', '/'];
     // A line of one part was read whole already (every line of a dump comes here).
     if !text.contains(SEPARATORS) {
         return None;
     }
     let mut update_date = None;
-    for part in text.split(SEPARATORS) {
+    for part in metadata_parts(text) {
         let part = part.trim();
         let update = labelled_as_update(part);
         let labelled = update || published_label(&part.to_lowercase()).is_some();
@@ -291,6 +291,44 @@ fn segment_date(text: &str) -> Option<(String, bool)> {
         update_date.get_or_insert(date);
     }
     update_date.map(|d| (d, true))
+}
+
+/// The parts of a row of metadata: split at `·`, `|` and `•`, and at a slash with a letter
+/// beside it (`November 28, 2025/Living Healthy/Wellness`); a slash between digits is a
+/// numeric date's (`11/28/2025`), and so are those of a web address.
+fn metadata_parts(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // The nearest characters that are not spaces, either side of a slash.
+    let letter_before = |k: usize| {
+        chars[..k]
+            .iter()
+            .rev()
+            .find(|(_, c)| *c != ' ')
+            .is_some_and(|(_, c)| c.is_alphabetic())
+    };
+    let letter_after = |k: usize| {
+        chars[k + 1..]
+            .iter()
+            .find(|(_, c)| *c != ' ')
+            .is_some_and(|(_, c)| c.is_alphabetic())
+    };
+    // An address's slashes are its own (`…/2015/03/24/with-…`).
+    let address = text.contains("://") || text.contains("www.");
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let cut = match c {
+            '·' | '|' | '•' => true,
+            '/' => !address && (letter_before(k) || letter_after(k)),
+            _ => false,
+        };
+        if cut {
+            parts.push(&text[from..at]);
+            from = at + c.len_utf8();
+        }
+    }
+    parts.push(&text[from..]);
+    parts
 }
 
 /// Whether a dateline labels its first date as an update: "Update:" as well as the labels
@@ -453,6 +491,12 @@ mod tests {
         );
         let event = Line::new("Lenovo Tech World: January 6, 2026 | Las Vegas, NV".to_string());
         assert_eq!(event.date, None);
+        let slashed = Line::new("November 28, 2025/Living Healthy/Wellness".to_string());
+        assert_eq!(slashed.date.as_deref(), Some("2025-11-28"));
+        let url = Line::new("http://example.com/sites/jo/2015/03/24/with-a-story/".to_string());
+        assert_eq!(url.date, None);
+        let parts = metadata_parts("11/28/2025 / News/Local · Jo");
+        assert_eq!(parts, ["11/28/2025 ", " News", "Local ", " Jo"]);
     }
 
     #[test]
