@@ -55,6 +55,17 @@ fn holds_byline_cue(lower: &str) -> bool {
 /// like a sentence, or carry no cue of a dateline (a byline, a publication or update label,
 /// words run together), are left alone: a date in the text does not make it a dateline.
 pub(super) fn dateline_date(text: &str) -> Option<(String, bool)> {
+    dates_inside(text, true)
+}
+
+/// [`dateline_date`] for a line the head reader found where a dateline sits, under the
+/// headline: there no cue is needed (`Travel September 8, 2021 -- min read`, `Jane Roe 25
+/// March 2025 SEO, Guides`).
+pub(super) fn date_under_headline(text: &str) -> Option<(String, bool)> {
+    dates_inside(text, false)
+}
+
+fn dates_inside(text: &str, needs_cue: bool) -> Option<(String, bool)> {
     // Every line of a dump is asked: the cheap tests come first (ungluing only adds words).
     let sentence = text.trim_end().ends_with(['.', '!', '?']);
     if sentence || text.split_whitespace().count() > MAX_LINE_WORDS {
@@ -67,7 +78,7 @@ pub(super) fn dateline_date(text: &str) -> Option<(String, bool)> {
         || holds_byline_cue(&lower)
         || UPDATE_LABELS.iter().any(|c| lower.contains(c))
         || spaced.len() > text.len();
-    if !cue || words.len() > MAX_LINE_WORDS {
+    if (needs_cue && !cue) || words.len() > MAX_LINE_WORDS {
         return None;
     }
     let mut update_date = None;

@@ -9,6 +9,7 @@
 
 use super::body::{is_end_marker, non_space_chars};
 use super::byline::{authors, byline, MORE_LINES};
+use super::dateline::date_under_headline;
 use super::slug::{holds_word, names_slug, slug_title, slug_words_of};
 use super::{is_chrome_word, section, Line};
 use crate::import::extract::{date_in_url, is_furniture_label, Extracted};
@@ -40,7 +41,20 @@ pub(super) fn head(
     read_dates(&above[from..to], out);
     if out.date.is_none() && title_at.is_some() {
         // The dateline may sit where the byline does, a few lines on (see `byline::authors`).
-        read_dates(&lines[to..lines.len().min(to + MORE_LINES)], out);
+        let reach = lines.len().min(to + MORE_LINES);
+        read_dates(&lines[to..reach], out);
+        // Or share its line with a category, a name or tags and no label.
+        if out.date.is_none() {
+            let found = lines[from..reach]
+                .iter()
+                .filter(|l| !l.prose && !l.code)
+                .find_map(|l| date_under_headline(&l.text));
+            match found {
+                Some((date, true)) => out.updated = out.updated.take().or(Some(date)),
+                Some((date, false)) => out.date = Some(date),
+                None => {}
+            }
+        }
     }
     if let Some(t) = title_at {
         out.title = Some(clean_headline(&above[t].text));
