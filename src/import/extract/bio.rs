@@ -1,6 +1,7 @@
 //! The author's biography left at the end of the text: "Jane Roe is a health writer who has
 //! covered…", the paragraph of an author box that shares the article's wrapper. It says who
-//! wrote the story, which the front matter already holds, and is not the story.
+//! wrote the story, which the front matter already holds, and is not the story. The text-dump
+//! importer uses the same sentence test, on its paragraphs and to confirm a bare byline.
 
 use std::sync::LazyLock;
 
@@ -8,8 +9,8 @@ use regex::Regex;
 
 use super::blocks::{plain_text, Block, Kind};
 
-/// How many blocks (or paragraphs) at the end of the text are looked at: a bio is the last paragraph, or the
-/// one before a line of links to the author's profiles.
+/// How many blocks (or a dump's paragraphs) at the end of the text are looked at: a bio is
+/// the last paragraph, or the one before a line of links to the author's profiles.
 pub(crate) const TAIL_BLOCKS: usize = 2;
 
 /// Fewer words than this is a byline or a signature, which other filters handle.
