@@ -210,9 +210,25 @@ fn date_start(text: &str) -> usize {
         let weekday = WEEKDAYS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str());
         w.contains(|c: char| c.is_ascii_digit()) || month_then_day || weekday
     };
+    // `Kathryn GiuffridaMar 5, 2025`: a copy ran the name into the month.
+    let glued_month = |k: usize| {
+        let (at, w) = words[k];
+        let day_next = words
+            .get(k + 1)
+            .is_some_and(|(_, next)| next.starts_with(|c: char| c.is_ascii_digit()));
+        let bytes = w.as_bytes();
+        (1..bytes.len())
+            .filter(|&p| bytes[p].is_ascii_uppercase() && bytes[p - 1].is_ascii_lowercase())
+            .find(|&p| day_next && month_number(w[p..].trim_end_matches([',', '.'])).is_some())
+            .map(|p| at + p)
+    };
     (0..words.len())
-        .find(|&k| opens_date(k))
-        .map_or(text.len(), |k| words[k].0)
+        .find_map(|k| {
+            opens_date(k)
+                .then_some(words[k].0)
+                .or_else(|| glued_month(k))
+        })
+        .unwrap_or(text.len())
         .min(text.len())
 }
 
@@ -489,5 +505,14 @@ mod tests {
         let firm = "Texas Mattress Makers is here to help you choose a mattress for your home.";
         let dump = format!("Headline\nTexas Mattress Makers\nText.\n{firm}\n");
         assert!(authors(&Line::read_all(&dump), Some(0), (1, 2)).is_empty());
+    }
+
+    #[test]
+    fn a_name_run_into_the_month_ends_before_it() {
+        assert_eq!(
+            byline("ByKathryn GiuffridaMar 5, 2025 | 6 comments").as_deref(),
+            Some("Kathryn Giuffrida")
+        );
+        assert_eq!(byline("By Jane McDonald").as_deref(), Some("Jane McDonald"));
     }
 }

@@ -16,6 +16,9 @@ use crate::import::extract::{date_in_url, is_furniture_label, Extracted};
 
 /// How far above the body the headline may sit, in non-empty lines.
 const HEAD_LINES: usize = 15;
+/// How many lines over the text a labelled byline is looked for when none is under the
+/// headline.
+const BYLINE_OVER_TEXT: usize = 6;
 /// How far under the headline its dateline and byline may sit.
 const DATELINE_LINES: usize = 12;
 
@@ -38,6 +41,15 @@ pub(super) fn head(
         None => (above.len().saturating_sub(8), above.len()),
     };
     out.authors = authors(lines, title_at, (from, to));
+    if out.authors.is_empty() && title_at.is_some() {
+        // A labelled byline right over the text, when the one under the headline is not
+        // where the headline's position says (a standfirst or a picture between them).
+        out.authors = above[above.len().saturating_sub(BYLINE_OVER_TEXT)..]
+            .iter()
+            .find_map(|l| byline(&l.text))
+            .into_iter()
+            .collect();
+    }
     read_dates(&above[from..to], out);
     if out.date.is_none() && title_at.is_some() {
         // The dateline may sit where the byline does, a few lines on (see `byline::authors`).

@@ -307,6 +307,18 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_labelled_byline_right_over_the_text_counts_when_none_is_under_the_headline() {
+        let story = "The council met for eleven hours before the vote was finally taken.\n\
+            Members of the opposition said the plan cuts too much from public transport.\n";
+        let gallery: String = (1..=16).map(|n| format!("Gallery picture {n}\n")).collect();
+        let dump = format!("Menu\nCouncil approves budget\n{gallery}By Jane Roe\n{story}");
+        let url = url::Url::parse("https://example.com/news/council-approves-budget").unwrap();
+        let a = parse(&dump, Some(&url));
+        assert_eq!(a.title.as_deref(), Some("Council approves budget"));
+        assert_eq!(a.authors, ["Jane Roe"]);
+    }
+
+    #[test]
     fn the_author_s_bio_closing_the_text_goes() {
         let story = "The council met for eleven hours before the vote was finally taken.\n\
             Members of the opposition said the plan cuts too much from public transport.\n";
