@@ -201,25 +201,25 @@ fn date_start(text: &str) -> usize {
             Some((start, w))
         })
         .collect();
+    let day_next = |k: usize| {
+        words
+            .get(k + 1)
+            .is_some_and(|(_, next)| next.starts_with(|c: char| c.is_ascii_digit()))
+    };
     let opens_date = |k: usize| {
         let (_, w) = words[k];
-        let month_then_day = month_number(w.trim_end_matches([',', '.'])).is_some()
-            && words
-                .get(k + 1)
-                .is_some_and(|(_, next)| next.starts_with(|c: char| c.is_ascii_digit()));
+        let month_then_day = month_number(w.trim_end_matches([',', '.'])).is_some() && day_next(k);
         let weekday = WEEKDAYS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str());
         w.contains(|c: char| c.is_ascii_digit()) || month_then_day || weekday
     };
     // `Kathryn GiuffridaMar 5, 2025`: a copy ran the name into the month.
     let glued_month = |k: usize| {
         let (at, w) = words[k];
-        let day_next = words
-            .get(k + 1)
-            .is_some_and(|(_, next)| next.starts_with(|c: char| c.is_ascii_digit()));
         let bytes = w.as_bytes();
         (1..bytes.len())
             .filter(|&p| bytes[p].is_ascii_uppercase() && bytes[p - 1].is_ascii_lowercase())
-            .find(|&p| day_next && month_number(w[p..].trim_end_matches([',', '.'])).is_some())
+            .find(|&p| month_number(w[p..].trim_end_matches([',', '.'])).is_some())
+            .filter(|_| day_next(k))
             .map(|p| at + p)
     };
     (0..words.len())

@@ -62,7 +62,9 @@ pub(super) fn head(
                 .filter(|l| !l.prose && !l.code)
                 .find_map(|l| date_under_headline(&l.text));
             match found {
-                Some((date, true)) => out.updated = out.updated.take().or(Some(date)),
+                Some((date, true)) => {
+                    out.updated.get_or_insert(date);
+                }
                 Some((date, false)) => out.date = Some(date),
                 None => {}
             }

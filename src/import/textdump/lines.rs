@@ -266,9 +266,8 @@ fn is_credit(text: &str) -> bool {
 /// update. Only a part that is a date alone or a labelled one counts: a list of events
 /// (`Tech World: January 6, 2026 | Las Vegas, NV`) is text.
 fn segment_date(text: &str) -> Option<(String, bool)> {
-    const SEPARATORS: [char; 4] = ['·', '|', '•', '/'];
     // A line of one part was read whole already (every line of a dump comes here).
-    if !text.contains(SEPARATORS) {
+    if !text.contains(ROW_SEPARATORS) && !text.contains('/') {
         return None;
     }
     let mut update_date = None;
@@ -293,7 +292,10 @@ fn segment_date(text: &str) -> Option<(String, bool)> {
     update_date.map(|d| (d, true))
 }
 
-/// The parts of a row of metadata: split at `·`, `|` and `•`, and at a slash with a letter
+/// What parts a row of metadata wherever it stands (a slash does only beside a word).
+const ROW_SEPARATORS: [char; 3] = ['·', '|', '•'];
+
+/// The parts of a row of metadata: split at [`ROW_SEPARATORS`], and at a slash with a letter
 /// beside it (`November 28, 2025/Living Healthy/Wellness`); a slash between digits is a
 /// numeric date's (`11/28/2025`), and so are those of a web address.
 fn metadata_parts(text: &str) -> Vec<&str> {
@@ -317,11 +319,8 @@ fn metadata_parts(text: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut from = 0;
     for (k, &(at, c)) in chars.iter().enumerate() {
-        let cut = match c {
-            '·' | '|' | '•' => true,
-            '/' => !address && (letter_before(k) || letter_after(k)),
-            _ => false,
-        };
+        let cut = ROW_SEPARATORS.contains(&c)
+            || (c == '/' && !address && (letter_before(k) || letter_after(k)));
         if cut {
             parts.push(&text[from..at]);
             from = at + c.len_utf8();

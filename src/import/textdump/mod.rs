@@ -82,20 +82,15 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
 /// text took in at its end, as the HTML extractor does.
 fn drop_closing_bio(out: &mut Extracted) {
     let text = out.body.trim_end();
-    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let mut paragraphs: Vec<&str> = text.split("\n\n").collect();
     // The first paragraph is the text itself, whatever it says.
     let from = paragraphs.len().saturating_sub(TAIL_BLOCKS).max(1);
     let Some(bio) = (from..paragraphs.len()).find(|&i| is_bio_of_any(paragraphs[i], &out.authors))
     else {
         return;
     };
-    let kept: Vec<&str> = paragraphs
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != bio)
-        .map(|(_, p)| *p)
-        .collect();
-    out.body = kept.join("\n\n") + &out.body[text.len()..];
+    paragraphs.remove(bio);
+    out.body = paragraphs.join("\n\n") + &out.body[text.len()..];
 }
 
 /// Settles the dates the head left open or wrong: a note in the text that the article first
