@@ -99,8 +99,10 @@ fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
         // An Open Graph publication time is what the outlet tells link previews and search
         // engines the article's date is: a shown update does not replace it. JSON-LD alone is
         // often a plugin's record of when the CMS entry was created, and there the shown date
-        // is the one readers know.
-        if og_declares(s, &p.day) {
+        // is the one readers know; but a publication day without a clock time was set by an
+        // editor, and a page that labels the shown date as the update says it is not that day.
+        let labelled_update = s.visible_dates.iter().any(|v| v.update && v.day == m.day);
+        if og_declares(s, &p.day) || (editorial_day(&p) && labelled_update) {
             return p;
         }
         return shown_before_update(s, &m).unwrap_or(m);
@@ -116,6 +118,12 @@ fn arbitrate(s: &Signals, p: Stamp, updated: Option<Stamp>) -> Stamp {
         return Stamp::from(v.clone());
     }
     p
+}
+
+/// Whether a declared date names a day and no time of day (`2017-04-03`, or midnight exactly):
+/// a date an editor set, where a CMS's record of when the entry was made carries the clock time.
+fn editorial_day(p: &Stamp) -> bool {
+    p.time.as_deref().is_none_or(|t| t.starts_with("00:00:00"))
 }
 
 /// Whether the page's Open Graph `article:published_time` gives the day.
@@ -355,6 +363,27 @@ mod tests {
             day(&page("", "Last Updated: April 1, 2025"), ld),
             "2025-04-01"
         );
+    }
+
+    #[test]
+    fn a_labelled_update_does_not_replace_a_publication_day_an_editor_set() {
+        let page = |dateline: &str| {
+            let html = format!(
+                "<html><body><h1>Best earbuds</h1><div class=\"meta\">{dateline}</div>\
+                 <p>Body</p></body></html>"
+            );
+            super::super::signals::collect(&scraper::Html::parse_document(&html))
+        };
+        let modified = Some("2026-02-12T12:07:55-05:00");
+        let day = |s: &Signals, ld: &str| published(s, Some(ld), modified, None).unwrap().day;
+        // A React page splits the label from its date with comment-separated punctuation.
+        let labelled = page("Updated<!-- -->: <!-- --><time>February 12, 2026</time>");
+        assert_eq!(day(&labelled, "2017-04-03"), "2017-04-03");
+        assert_eq!(day(&labelled, "2017-04-03T00:00:00.000Z"), "2017-04-03");
+        // A clock time is the CMS's stamp, and the shown update is the day readers know.
+        assert_eq!(day(&labelled, "2017-04-03T14:21:09Z"), "2026-02-12");
+        // Shown without the label, the date is no update the page admits to.
+        assert_eq!(day(&page("February 12, 2026"), "2017-04-03"), "2026-02-12");
     }
 
     #[test]

@@ -112,6 +112,10 @@ pub(super) fn visible_date(s: &mut Signals, text: &str, node: NodeRef<Node>) {
         return;
     }
     s.texts_seen += 1;
+    if !t.chars().any(char::is_alphanumeric) {
+        // Punctuation alone ("Updated<!-- -->: <!-- -->December 4"): the label still holds.
+        return;
+    }
     // A forum member's join date and the like: a date, but not the page's.
     let after_label = std::mem::take(&mut s.other_pending);
     let labelled = |l: &&&str| t.get(..l.len()).is_some_and(|p| p.eq_ignore_ascii_case(l));
