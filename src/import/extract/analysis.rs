@@ -140,7 +140,9 @@ fn collect(
             } else {
                 junk::soft_junk(el)
             };
-            if strength == junk::Soft::Weak && junk::is_subheading_header(node) {
+            if strength == junk::Soft::Weak
+                && (junk::is_subheading_header(node) || junk::is_question_header(node))
+            {
                 strength = junk::Soft::No;
             }
             if strength != junk::Soft::No {

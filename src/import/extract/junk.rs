@@ -90,27 +90,64 @@ pub(super) fn is_question_toggle(node: ego_tree::NodeRef<scraper::Node>) -> bool
     if !button {
         return false;
     }
-    let class = el.attr("class").unwrap_or("").to_ascii_lowercase();
     let toggle = el.attr("aria-expanded").is_some()
         || el.attr("aria-controls").is_some()
-        || ["faq", "accordion", "question", "toggle", "collapse"]
-            .iter()
-            .any(|w| class.contains(w));
-    if !toggle {
+        || class_names(el, &["faq", "accordion", "question", "toggle", "collapse"]);
+    toggle && asks(node)
+}
+
+/// A FAQ's question drawn as a plain element whose class names the accordion or FAQ and the
+/// part that heads an answer ("accordion-item-header", "faq-question-title"): the chrome word
+/// "header" in its class would otherwise drop it. Asked only of elements a weak chrome word
+/// marks.
+pub(super) fn is_question_header(node: ego_tree::NodeRef<scraper::Node>) -> bool {
+    let Some(el) = node.value().as_element() else {
         return false;
-    }
-    // The text a reader sees: an icon's `<svg><title>Open accordion</title>` is not part of it.
-    let shown: String = node
-        .descendants()
+    };
+    class_names(el, &["faq", "accordion", "question"])
+        && class_names(el, &["header", "title", "heading"])
+        && asks(node)
+}
+
+/// Whether the element's class holds one of the (lower-case) words, in any case.
+fn class_names(el: &Element, words: &[&str]) -> bool {
+    let class = el.attr("class").unwrap_or("").as_bytes();
+    words.iter().any(|w| {
+        class
+            .windows(w.len())
+            .any(|c| c.eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
+
+/// Whether what the element shows is one short question.
+fn asks(node: ego_tree::NodeRef<scraper::Node>) -> bool {
+    let shown = shown_text(node);
+    shown.len() <= MAX_QUESTION && shown.trim_end().ends_with('?')
+}
+
+/// Longest question (bytes) a toggle may ask: more, and the element holds the answer too.
+const MAX_QUESTION: usize = 400;
+
+/// The text a reader sees in an element: an icon's `<svg><title>Open accordion</title>`, or an
+/// icon font's ligature (`<i class="material-icons">chevron_right</i>`), is not part of it.
+fn shown_text(node: ego_tree::NodeRef<scraper::Node>) -> String {
+    let icon = |el: &Element| {
+        el.attr("class").is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|t| t.to_ascii_lowercase().contains("icon"))
+        })
+    };
+    node.descendants()
         .filter_map(|d| d.value().as_text().map(|t| (d, t)))
         .filter(|(d, _)| {
-            !d.ancestors()
-                .take_while(|a| a.id() != node.id())
-                .any(|a| a.value().as_element().is_some_and(is_hard_junk))
+            !d.ancestors().take_while(|a| a.id() != node.id()).any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| is_hard_junk(e) || icon(e))
+            })
         })
         .map(|(_, t)| &**t)
-        .collect();
-    shown.trim_end().ends_with('?')
+        .collect()
 }
 
 /// How sure the class, id or tag are that an element is chrome.
@@ -490,7 +527,13 @@ mod tests {
              <button class=faq-list__label-button><img alt=Expand src=/e.svg>\
              <div>Will buses stop there?</div></button>\
              <div><p>Two routes will stop at the new interchange. The council expects the first \
-             buses in June, once the shelters and the crossing are finished.</p></div>";
+             buses in June, once the shelters and the crossing are finished.</p></div>\
+             <div class=faq-header>Questions from readers</div>\
+             <div class=accordion-item><div class=accordion-item-header>\
+             <div class=accordion-item-header-title>Is parking free at the interchange?\
+             <i class=material-icons>chevron_right</i></div></div>\
+             <div><p>For the first two hours. After that the lot charges the city's usual \
+             rate, and season tickets are sold at the station's office.</p></div></div>";
         let body = crate::import::extract::tests::body_amid_prose(article);
         assert!(body.contains("### Does the detour add tolls?"), "{body}");
         // The question's chevron icon is no part of what the reader sees.
@@ -501,7 +544,19 @@ mod tests {
         // Toggles drawn as a div with the button role, or named so by their class.
         assert!(body.contains("### Are bikes allowed on it?"), "{body}");
         assert!(body.contains("Will buses stop there?"), "{body}");
-        for absent in ["Show more", "Why not", "steal", "Open accordion"] {
+        // A question drawn as an accordion's header, its icon's ligature left out.
+        assert!(
+            body.contains("Is parking free at the interchange?"),
+            "{body}"
+        );
+        for absent in [
+            "Show more",
+            "Why not",
+            "steal",
+            "Open accordion",
+            "chevron_right",
+            "Questions from readers",
+        ] {
             assert!(!body.contains(absent), "{absent}: {body}");
         }
     }
