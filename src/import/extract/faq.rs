@@ -78,13 +78,37 @@ fn following_faq(last: NodeRef<Node>) -> Option<NodeRef<Node>> {
     None
 }
 
-/// `n` itself or its first descendant, in document order, that is named as a FAQ.
+/// `n` itself or its first descendant, in document order, that is named as a FAQ: by its class
+/// or id, or by the heading it opens with.
 fn faq_in(n: NodeRef<Node>) -> Option<NodeRef<Node>> {
     n.descendants().find(|d| {
         d.value()
             .as_element()
-            .is_some_and(|el| names_faq(el.attr("class")) || names_faq(el.id()))
+            .is_some_and(|el| names_faq(el.attr("class")) || names_faq(el.id()) || titled_faq(*d))
     })
+}
+
+/// A section whose first element is a heading naming it ("FAQ", "Frequently Asked Questions"):
+/// a page builder's plain section, no class saying what it holds.
+fn titled_faq(n: NodeRef<Node>) -> bool {
+    let Some(first) = n.children().find(|c| {
+        c.value().is_element() || c.value().as_text().is_some_and(|t| !t.trim().is_empty())
+    }) else {
+        return false;
+    };
+    let heading = first
+        .value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "h2" | "h3" | "h4"));
+    // The section holds the questions after its heading; a box round the heading alone
+    // does not.
+    if !heading || !first.next_siblings().any(|c| c.value().is_element()) {
+        return false;
+    }
+    let text: String = scraper::ElementRef::wrap(first)
+        .map(|e| e.text().collect::<String>().to_lowercase())
+        .unwrap_or_default();
+    text.len() < 80 && (names_faq(Some(&text)) || text.contains("frequently asked"))
 }
 
 fn names_faq(attr: Option<&str>) -> bool {
@@ -120,6 +144,36 @@ mod tests {
             "{parts:?}"
         );
         assert!(!parts.concat().contains("Contact us"));
+    }
+
+    #[test]
+    fn a_plain_section_headed_faq_is_the_questions_section() {
+        let item = |q: &str, a: &str| format!("<div class=item><h3>{q}</h3><div>{a}</div></div>");
+        let html = format!(
+            "<body><main><div class=story>{}</div><section class=rich-text><h2>FAQ</h2>\
+             <div class=items>{}{}</div></section></main></body>",
+            BODY.repeat(60),
+            item(
+                "Do cameras work without wifi?",
+                "Yes, cameras with a memory card keep recording when the network is down, \
+                 and they upload what they saw once it is back."
+            ),
+            item(
+                "Are wired cameras better?",
+                "Wired cameras never need charging and never drop off the network, but \
+                 they take longer to install."
+            ),
+        );
+        let parts = article_parts(&html);
+        assert!(parts.concat().contains("Are wired cameras"), "{parts:?}");
+        // A box round the heading alone is not the section: the named list after it is.
+        let html = format!(
+            "<body><main><div class=story>{}</div><div class=info><h2>Cameras: FAQs</h2>\
+             </div>{FAQ}</main></body>",
+            BODY.repeat(30)
+        );
+        let parts = article_parts(&html);
+        assert!(parts.concat().contains("Are wired cameras"), "{parts:?}");
     }
 
     #[test]
