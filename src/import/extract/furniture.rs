@@ -50,7 +50,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 /// Calls to action and contact lines that give a short block away as chrome wherever they sit.
 static PROMPTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)((our|free|weekly|daily|e-?mail) newsletters?\b|newsletter (sign ?up|subscription)|newsletter\b.{0,80}\b(inbox|sign up|subscribe)\b|join (our|the|my) .{0,40}(newsletter|mailing list)|unlock this (article|story)|^\W*(sign up|subscribe) (now|for|to|today)\b|(sign up|subscribe) (for|to) (our|my) .{0,30}(newsletter|mailing list|emails?)\b|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|(log ?in|sign ?in) or register to|download (our|the) app|©|follow .{0,40} on (twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b)",
+        r"(?i)((our|free|weekly|daily|e-?mail) newsletters?\b|newsletter (sign ?up|subscription)|newsletter\b.{0,80}\b(inbox|sign up|subscribe)\b|join (our|the|my) .{0,40}(newsletter|mailing list)|unlock this (article|story)|^\W*(sign up|subscribe) (now|for|to|today)\b|(sign up|subscribe) (for|to) (our|my) .{0,30}(newsletter|mailing list|emails?)\b|follow (us|him|her|them) on|(may|can) be reached at|all rights reserved|get the latest .{0,40} inbox|join the conversation|(log ?in|sign ?in) or register to|download (our|the) app|©|follow .{0,40} on (twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b|support (our|independent) (journalism|reporting|newsroom|mission)\b|(stories|journalism|reporting) like (this|the one you just).{0,60}(pitch(ing)? in|donat|support|contribut)|^\W*support [\w ]{1,30}! donate\b)",
     )
     .expect("valid regex")
 });
@@ -224,9 +224,16 @@ mod tests {
             "Tell us how we can improve this post?",
             "Be the first to know!",
             "Advertising",
+            "Support CNX Software! Donate via cryptocurrencies, become a Patron on Patreon",
+            "Support our mission to keep content open and free by engaging with our community.",
+            "If you believe stories like the one you just finished matter, please consider \
+             pitching in what you can.",
         ] {
             assert!(is_furniture(line, line.len() as u32), "{line}");
         }
+        // A story about giving is no appeal to support the outlet.
+        let giving = "Volunteers asked residents to support the food bank's mission this winter.";
+        assert!(!is_furniture(giving, giving.len() as u32));
         assert!(is_placeholder(
             r#"{{hire-ai-eng="/case-banners/hire-ai-eng"}}"#
         ));
