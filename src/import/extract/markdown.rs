@@ -180,7 +180,7 @@ impl Walker<'_> {
 
     fn text(&mut self, t: &str) {
         let mut last_space = self.cur.is_empty() || self.cur.ends_with([' ', '\n']);
-        for c in t.chars() {
+        for (i, c) in t.char_indices() {
             if c.is_whitespace() {
                 if !last_space {
                     self.cur.push(' ');
@@ -193,7 +193,7 @@ impl Walker<'_> {
             if self.in_link {
                 self.link_chars += 1;
             }
-            escape_into(&mut self.cur, c);
+            escape_into(&mut self.cur, c, &t[i + c.len_utf8()..]);
         }
     }
 
@@ -251,12 +251,9 @@ impl Walker<'_> {
         // Alt text escaped twice at the source (`Serena &amp;amp; Lily`) keeps an entity after
         // parsing; a reader should see the character.
         let raw_alt = super::meta::decode_entities(el.attr("alt").unwrap_or(""));
-        for c in raw_alt.split_whitespace().flat_map(|w| {
-            let mut v: Vec<char> = w.chars().collect();
-            v.push(' ');
-            v
-        }) {
-            escape_into(&mut alt, c);
+        let spaced = raw_alt.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (i, c) in spaced.char_indices() {
+            escape_into(&mut alt, c, &spaced[i + c.len_utf8()..]);
         }
         let alt = alt.trim_end();
         let alt = if self.opts.image_alt { alt } else { "" };
@@ -456,11 +453,30 @@ fn longest_run(s: &str, ch: char) -> usize {
 }
 
 /// Escapes characters that Markdown or HTML would read as syntax.
-fn escape_into(out: &mut String, c: char) {
-    if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '&') {
+/// Pushes `c`, escaped when Markdown would read it as syntax. An ampersand is syntax only when
+/// an entity's name and semicolon follow it (`&amp;`, `&#38;`): "Teachers & Sellers" stays as
+/// written, for the people who edit the file.
+fn escape_into(out: &mut String, c: char, rest: &str) {
+    let syntax = match c {
+        '&' => opens_entity(rest),
+        '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' => true,
+        _ => false,
+    };
+    if syntax {
         out.push('\\');
     }
     out.push(c);
+}
+
+/// Whether text after an ampersand would make it a character reference: a name or number of
+/// up to 32 characters, then a semicolon.
+pub(crate) fn opens_entity(rest: &str) -> bool {
+    let name = rest
+        .bytes()
+        .take(33)
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name > 0 && rest.as_bytes().get(name) == Some(&b';')
 }
 
 /// Trims each line and drops empty lines left by `<br>` runs.
@@ -502,11 +518,26 @@ mod tests {
              optimize websites&acirc;&euro;&rdquo;it reshapes how people search.</p>",
         );
         assert!(
-            body.contains("![A sofa from Serena \\& Lily in blue"),
+            body.contains("![A sofa from Serena & Lily in blue"),
             "{body}"
         );
         assert!(body.contains("isn’t just changing"), "{body}");
         assert!(body.contains("websites—it reshapes"), "{body}");
+    }
+
+    #[test]
+    fn an_ampersand_is_escaped_only_where_it_would_read_as_an_entity() {
+        let body = body_of(
+            "<h2>Teachers &amp; Sellers</h2><p>The page spells the entity out: write \
+             &amp;amp; for AT&amp;T, and &amp;#38; works too.</p>",
+        );
+        assert!(body.contains("## Teachers & Sellers"), "{body}");
+        assert!(body.contains("write \\&amp; for AT&T"), "{body}");
+        assert!(body.contains("and \\&#38; works"), "{body}");
+        // What a Markdown reader then shows is the text as the page showed it.
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&body));
+        assert!(html.contains("write &amp;amp; for AT&amp;T"), "{html}");
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub(crate) use authors::clean_byline;
 pub(crate) use bio::{is_bio_of_any, opens_bio_of, TAIL_BLOCKS};
 pub(crate) use datetext::{is_month_and_day, month_number};
 pub(crate) use furniture::{is_furniture, is_furniture_label};
-pub(crate) use markdown::fenced;
+pub(crate) use markdown::{fenced, opens_entity};
 pub(crate) use meta::norm;
 use scraper::Html;
 pub(crate) use signals::{published_label, FIRST_RUN_LABELS, PUBLISHED_LABELS, UPDATE_LABELS};

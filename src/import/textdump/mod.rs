@@ -27,7 +27,7 @@ mod provenance;
 mod section;
 mod slug;
 
-use super::extract::{is_bio_of_any, Extracted, TAIL_BLOCKS};
+use super::extract::{is_bio_of_any, opens_entity, Extracted, TAIL_BLOCKS};
 use super::textdate::date_in_line;
 use lines::{is_chrome_word, views, Line};
 use provenance::{copyright_name, is_copyright, is_notice, notice_name, source_link};
@@ -134,8 +134,9 @@ fn date_from_text(lines: &[Line], start: usize, end: usize, out: &mut Extracted)
 /// Escapes what would turn plain text into Markdown syntax.
 fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<') {
+    for (i, c) in text.char_indices() {
+        let entity = c == '&' && opens_entity(&text[i + 1..]);
+        if entity || matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<') {
             out.push('\\');
         }
         out.push(c);
@@ -443,6 +444,8 @@ pub(super) mod tests {
             "\\# not a heading \\*x\\*"
         );
         assert_eq!(escape_markdown("1. Not a list"), "1\\. Not a list");
+        // An entity's spelling stays text; a plain ampersand needs nothing.
+        assert_eq!(escape_markdown("AT&T: &amp;"), "AT&T: \\&amp;");
     }
 
     #[test]
