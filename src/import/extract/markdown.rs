@@ -454,12 +454,17 @@ fn longest_run(s: &str, ch: char) -> usize {
 
 /// Escapes characters that Markdown or HTML would read as syntax.
 /// Pushes `c`, escaped when Markdown would read it as syntax. An ampersand is syntax only when
-/// an entity's name and semicolon follow it (`&amp;`, `&#38;`): "Teachers & Sellers" stays as
-/// written, for the people who edit the file.
+/// an entity's name and semicolon follow it (`&amp;`, `&#38;`), and an underscore only at a
+/// word's edge (one inside a word, `max_connections`, never starts emphasis): "Teachers &
+/// Sellers" stays as written, for the people who edit the file.
 fn escape_into(out: &mut String, c: char, rest: &str) {
     let syntax = match c {
         '&' => opens_entity(rest),
-        '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' => true,
+        '_' => {
+            let inside = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            !(inside(out.chars().next_back()) && inside(rest.chars().next()))
+        }
+        '\\' | '*' | '[' | ']' | '<' | '>' | '`' => true,
         _ => false,
     };
     if syntax {
@@ -526,7 +531,7 @@ mod tests {
     }
 
     #[test]
-    fn an_ampersand_is_escaped_only_where_it_would_read_as_an_entity() {
+    fn ampersands_and_underscores_are_escaped_only_where_they_would_be_syntax() {
         let body = body_of(
             "<h2>Teachers &amp; Sellers</h2><p>The page spells the entity out: write \
              &amp;amp; for AT&amp;T, and &amp;#38; works too.</p>",
@@ -538,6 +543,18 @@ mod tests {
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&body));
         assert!(html.contains("write &amp;amp; for AT&amp;T"), "{html}");
+        let body = body_of(
+            "<p>Set max_connections lower, and read _why_ in the log before the next restart \
+             of the whole cluster, which takes an hour.</p>",
+        );
+        assert!(body.contains("Set max_connections lower"), "{body}");
+        assert!(body.contains("read \\_why\\_ in"), "{body}");
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&body));
+        assert!(
+            html.contains("Set max_connections lower, and read _why_ in"),
+            "{html}"
+        );
     }
 
     #[test]
