@@ -128,6 +128,16 @@ pub(super) struct Line {
     pub(super) teaser: bool,
 }
 
+/// A character that takes no room on the page and is no whitespace either: zero-width space,
+/// joiner and non-joiner, word joiner, byte-order mark. (A joiner inside a line, between two
+/// emoji, is left alone.)
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
 impl Line {
     /// The non-empty lines of a dump, in order. Lines under a code block's copy button, up to
     /// the next prose line, are the block's even when nothing else marks them. The entries of
@@ -139,7 +149,9 @@ impl Line {
         let mut lines = Vec::new();
         let mut blank_before = false;
         for raw in text.lines() {
-            if raw.trim().is_empty() {
+            // Page builders put a zero-width joiner in "empty" paragraphs: the line is blank.
+            let unseen = |c: char| c.is_whitespace() || is_invisible(c);
+            if raw.trim_matches(unseen).is_empty() {
                 if contents == Contents::Entries {
                     contents = Contents::Outside;
                 }
@@ -148,7 +160,7 @@ impl Line {
             }
             let indented = is_indented(raw);
             let spaced = raw.replace('\u{a0}', " ");
-            let mut line = Line::new(spaced.trim().to_string());
+            let mut line = Line::new(spaced.trim_matches(unseen).to_string());
             line.lead = spaced[..spaced.len() - spaced.trim_start().len()].to_string();
             line.blank_before = std::mem::take(&mut blank_before);
             in_listing = !line.prose && (in_listing || is_copy_button(&line.text));
@@ -496,6 +508,25 @@ mod tests {
         assert_eq!(url.date, None);
         let parts = metadata_parts("11/28/2025 / News/Local · Jo");
         assert_eq!(parts, ["11/28/2025 ", " News", "Local ", " Jo"]);
+    }
+
+    #[test]
+    fn a_line_of_zero_width_characters_is_blank() {
+        // A page builder's empty paragraphs hold a zero-width joiner; a browser shows a gap.
+        let dump = "First paragraph of the story.\n\u{200d}\n1. Automation\n\u{200d}\n\
+                    \u{200d}Source: 2023 report\u{feff}\nA family: 👨\u{200d}👩\u{200d}👧";
+        let lines = Line::read_all(dump);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "First paragraph of the story.",
+                "1. Automation",
+                "Source: 2023 report",
+                "A family: 👨\u{200d}👩\u{200d}👧"
+            ]
+        );
+        assert!(lines[1].blank_before && lines[2].blank_before);
     }
 
     #[test]
