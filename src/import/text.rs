@@ -1,6 +1,6 @@
 //! Plain text from small pieces of HTML (feed titles and summaries, teaser bodies): tags
 //! dropped, block elements turned into paragraph breaks, entities decoded. Whole pages go
-//! through the extractor instead.
+//! through the extractor instead. Also the test for characters that take no room on a page.
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
@@ -128,6 +128,16 @@ fn entity(name: &str) -> Option<char> {
         "copy" => '©',
         _ => return None,
     })
+}
+
+/// A character that takes no room on the page and is no whitespace either: zero-width space,
+/// joiner and non-joiner, word joiner, byte-order mark. Page builders fill "empty" paragraphs
+/// with one; inside a line a joiner can bind two emoji, so only lines' ends are trimmed of them.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
 }
 
 #[cfg(test)]

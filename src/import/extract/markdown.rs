@@ -484,11 +484,14 @@ pub(crate) fn opens_entity(rest: &str) -> bool {
     name > 0 && rest.as_bytes().get(name) == Some(&b';')
 }
 
-/// Trims each line and drops empty lines left by `<br>` runs.
+/// Trims each line and drops empty lines left by `<br>` runs. A zero-width space or joiner at
+/// a line's ends is trimmed too: page builders fill "empty" paragraphs with one (`<p>&zwj;</p>`),
+/// which is no paragraph (a joiner between two emoji stays).
 fn tidy(s: &str) -> String {
+    let unseen = |c: char| c.is_whitespace() || crate::import::text::is_invisible(c);
     let lines: Vec<&str> = s
         .split("  \n")
-        .map(str::trim)
+        .map(|l| l.trim_matches(unseen))
         .filter(|l| !l.is_empty())
         .collect();
     lines.join("  \n")
@@ -555,6 +558,14 @@ mod tests {
             html.contains("Set max_connections lower, and read _why_ in"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn an_empty_paragraph_of_a_zero_width_joiner_is_left_out() {
+        let body = body_of("<p>&zwj;</p><p>&#8203;Source: the 2023 report</p><p>👨&zwj;👩</p>");
+        assert!(!body.contains("\n\u{200d}\n"), "{body:?}");
+        assert!(body.contains("\nSource: the 2023 report\n"), "{body:?}");
+        assert!(body.contains("👨\u{200d}👩"), "{body:?}");
     }
 
     #[test]

@@ -128,16 +128,6 @@ pub(super) struct Line {
     pub(super) teaser: bool,
 }
 
-/// A character that takes no room on the page and is no whitespace either: zero-width space,
-/// joiner and non-joiner, word joiner, byte-order mark. (A joiner inside a line, between two
-/// emoji, is left alone.)
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
-}
-
 impl Line {
     /// The non-empty lines of a dump, in order. Lines under a code block's copy button, up to
     /// the next prose line, are the block's even when nothing else marks them. The entries of
@@ -150,7 +140,7 @@ impl Line {
         let mut blank_before = false;
         for raw in text.lines() {
             // Page builders put a zero-width joiner in "empty" paragraphs: the line is blank.
-            let unseen = |c: char| c.is_whitespace() || is_invisible(c);
+            let unseen = |c: char| c.is_whitespace() || crate::import::text::is_invisible(c);
             if raw.trim_matches(unseen).is_empty() {
                 if contents == Contents::Entries {
                     contents = Contents::Outside;
