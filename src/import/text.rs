@@ -130,14 +130,18 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
-/// A character that takes no room on the page and is no whitespace either: zero-width space,
-/// joiner and non-joiner, word joiner, byte-order mark. Page builders fill "empty" paragraphs
-/// with one; inside a line a joiner can bind two emoji, so only lines' ends are trimmed of them.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
+/// A line without the whitespace and the characters that take no room on the page at its
+/// ends: zero-width space, joiner and non-joiner, word joiner, byte-order mark. Page builders
+/// fill "empty" paragraphs with one; inside a line a joiner can bind two emoji, so only the
+/// ends are trimmed.
+pub(crate) fn trim_unseen(line: &str) -> &str {
+    line.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+    })
 }
 
 #[cfg(test)]

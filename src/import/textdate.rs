@@ -103,7 +103,6 @@ pub fn date_in_line(line: &str) -> Option<String> {
     })
 }
 
-/// The day of an English ordinal (`11th`, `1st`, `22nd`, `3rd`), as its digits.
 /// A year a copy ran into the next word (`2020november`, `2025in`): the year and the word.
 fn glued_year(token: &str) -> Option<(&str, &str)> {
     let glued = token.len() > 6
@@ -112,6 +111,7 @@ fn glued_year(token: &str) -> Option<(&str, &str)> {
     glued.then(|| token.split_at(4))
 }
 
+/// The day of an English ordinal (`11th`, `1st`, `22nd`, `3rd`), as its digits.
 fn ordinal_day(token: &str) -> Option<&str> {
     let digits = ["st", "nd", "rd", "th"]
         .iter()

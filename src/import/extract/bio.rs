@@ -11,7 +11,7 @@ use super::blocks::{plain_text, Block, Kind};
 
 /// How many blocks (or a dump's paragraphs) at the end of the text are looked at: a bio is
 /// the last paragraph, or the one before a line of links to the author's profiles.
-pub(crate) const TAIL_BLOCKS: usize = 2;
+const TAIL_BLOCKS: usize = 2;
 
 /// Fewer words than this is a byline or a signature, which other filters handle.
 const MIN_WORDS: usize = 8;
@@ -21,15 +21,19 @@ const MIN_WORDS: usize = 8;
 /// ("is", "has", "writes", "covers", …). One-word names (a first name, a team, a brand) are
 /// not looked for: "Acme is dedicated to…" closes many company posts as their own text.
 pub(super) fn drop_author_bio(blocks: &mut Vec<Block>, authors: &[String]) {
-    // The first block is the text itself, whatever it says.
-    let start = blocks.len().saturating_sub(TAIL_BLOCKS).max(1);
-    let bio = (start..blocks.len()).find(|&i| {
+    let bio = closing_range(blocks.len()).find(|&i| {
         let b = &blocks[i];
         b.kind == Kind::Para && b.quote == 0 && is_bio_of_any(&plain_text(&b.text), authors)
     });
     if let Some(i) = bio {
         blocks.remove(i);
     }
+}
+
+/// Where a bio may stand among `len` blocks or paragraphs: the last [`TAIL_BLOCKS`], never
+/// the first (the first is the text itself, whatever it says).
+pub(crate) fn closing_range(len: usize) -> std::ops::Range<usize> {
+    len.saturating_sub(TAIL_BLOCKS).max(1)..len
 }
 
 /// Whether a paragraph's text (emphasis markers aside) opens a biography of one of the

@@ -8,6 +8,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
 use super::analysis::Analysis;
+use super::junk::contains_ignoring_case;
 use super::lede::{has_junk_ancestor, is_body_or_root};
 
 /// Least text (non-space characters) for a questions section: two short answers.
@@ -112,11 +113,7 @@ fn titled_faq(n: NodeRef<Node>) -> bool {
 }
 
 fn names_faq(attr: Option<&str>) -> bool {
-    attr.is_some_and(|v| {
-        v.as_bytes()
-            .windows(3)
-            .any(|w| w.eq_ignore_ascii_case(b"faq"))
-    })
+    attr.is_some_and(|v| contains_ignoring_case(v, "faq"))
 }
 
 #[cfg(test)]

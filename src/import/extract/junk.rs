@@ -111,12 +111,16 @@ pub(super) fn is_question_header(node: ego_tree::NodeRef<scraper::Node>) -> bool
 
 /// Whether the element's class holds one of the (lower-case) words, in any case.
 fn class_names(el: &Element, words: &[&str]) -> bool {
-    let class = el.attr("class").unwrap_or("").as_bytes();
-    words.iter().any(|w| {
-        class
-            .windows(w.len())
-            .any(|c| c.eq_ignore_ascii_case(w.as_bytes()))
-    })
+    let class = el.attr("class").unwrap_or("");
+    words.iter().any(|w| contains_ignoring_case(class, w))
+}
+
+/// Whether `text` holds `word` (ASCII), in any case, without lower-casing a copy of it:
+/// class and id names of every element are asked.
+pub(super) fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// Whether what the element shows is one short question.
@@ -313,11 +317,7 @@ fn class_words(el: &Element) -> (bool, bool, bool) {
         }
         let (mut t_strong, mut t_weak, mut t_content) = (false, false, false);
         // "skip" names a skip link ("skip-to-content"), not an article part ("skip-item").
-        let has_skip = token
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"skip"));
-        if has_skip {
+        if contains_ignoring_case(token, "skip") {
             let lower = token.to_ascii_lowercase();
             t_strong |= [
                 "skip-link",

@@ -488,10 +488,9 @@ pub(crate) fn opens_entity(rest: &str) -> bool {
 /// a line's ends is trimmed too: page builders fill "empty" paragraphs with one (`<p>&zwj;</p>`),
 /// which is no paragraph (a joiner between two emoji stays).
 fn tidy(s: &str) -> String {
-    let unseen = |c: char| c.is_whitespace() || crate::import::text::is_invisible(c);
     let lines: Vec<&str> = s
         .split("  \n")
-        .map(|l| l.trim_matches(unseen))
+        .map(crate::import::text::trim_unseen)
         .filter(|l| !l.is_empty())
         .collect();
     lines.join("  \n")
@@ -518,6 +517,13 @@ fn guard_line_start(text: String) -> String {
 mod tests {
     use crate::import::extract::tests::body_amid_prose as body_of;
 
+    /// The HTML a Markdown reader makes of a body.
+    fn rendered(body: &str) -> String {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(body));
+        html
+    }
+
     #[test]
     fn entities_escaped_twice_and_mojibake_written_as_entities_read_as_text() {
         let body = body_of(
@@ -543,8 +549,7 @@ mod tests {
         assert!(body.contains("write \\&amp; for AT&T"), "{body}");
         assert!(body.contains("and \\&#38; works"), "{body}");
         // What a Markdown reader then shows is the text as the page showed it.
-        let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&body));
+        let html = rendered(&body);
         assert!(html.contains("write &amp;amp; for AT&amp;T"), "{html}");
         let body = body_of(
             "<p>Set max_connections lower, and read _why_ in the log before the next restart \
@@ -552,8 +557,7 @@ mod tests {
         );
         assert!(body.contains("Set max_connections lower"), "{body}");
         assert!(body.contains("read \\_why\\_ in"), "{body}");
-        let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&body));
+        let html = rendered(&body);
         assert!(
             html.contains("Set max_connections lower, and read _why_ in"),
             "{html}"

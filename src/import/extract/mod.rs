@@ -38,7 +38,7 @@ mod teasers;
 pub use explain::explain_article;
 
 pub(crate) use authors::clean_byline;
-pub(crate) use bio::{is_bio_of_any, opens_bio_of, TAIL_BLOCKS};
+pub(crate) use bio::{closing_range, is_bio_of_any, opens_bio_of};
 pub(crate) use datetext::{is_month_and_day, month_number};
 pub(crate) use furniture::{is_furniture, is_furniture_label};
 pub(crate) use markdown::{fenced, opens_entity};

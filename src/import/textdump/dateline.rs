@@ -5,6 +5,8 @@
 //! (`August 12, 2025 By The Diggs Team`), a numeric one (`Posted on the 15/12/2025 at 19:00
 //! by …`), or run into the reading time after it (`Mar 27, 20255 mins`).
 
+use std::borrow::Cow;
+
 use crate::import::extract::{FIRST_RUN_LABELS, PUBLISHED_LABELS, UPDATE_LABELS};
 use crate::import::textdate::{date_in_line, is_month_name};
 
@@ -179,7 +181,7 @@ pub(super) fn unglue(text: &str) -> String {
 
 /// `Last updated:Sep 4, 2025`: a label's colon run into a month name gets its space back.
 /// Other words after a colon stay as they are (`AWS re:Invent`).
-fn unglue_label_colon(text: &str) -> std::borrow::Cow<'_, str> {
+fn unglue_label_colon(text: &str) -> Cow<'_, str> {
     let month_after = |at: usize| {
         let word: String = text[at + 1..]
             .chars()
@@ -193,7 +195,7 @@ fn unglue_label_colon(text: &str) -> std::borrow::Cow<'_, str> {
         .filter(|&at| month_after(at))
         .collect();
     if colons.is_empty() {
-        return std::borrow::Cow::Borrowed(text);
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + colons.len());
     let mut from = 0;
@@ -203,7 +205,7 @@ fn unglue_label_colon(text: &str) -> std::borrow::Cow<'_, str> {
         from = at + 1;
     }
     out.push_str(&text[from..]);
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 /// `Mar 27, 20255 mins` → `Mar 27, 2025 5 mins`: a year with the minutes of the reading time

@@ -10,6 +10,7 @@ use super::listings::{
 };
 use super::{body, dateline, head, is_copyright, is_notice};
 use crate::import::extract::{published_label, PUBLISHED_LABELS, UPDATE_LABELS};
+use crate::import::text::trim_unseen;
 use crate::import::textdate::{date_in_line, is_month_name};
 
 /// Labels of a view counter.
@@ -140,8 +141,7 @@ impl Line {
         let mut blank_before = false;
         for raw in text.lines() {
             // Page builders put a zero-width joiner in "empty" paragraphs: the line is blank.
-            let unseen = |c: char| c.is_whitespace() || crate::import::text::is_invisible(c);
-            if raw.trim_matches(unseen).is_empty() {
+            if trim_unseen(raw).is_empty() {
                 if contents == Contents::Entries {
                     contents = Contents::Outside;
                 }
@@ -150,7 +150,7 @@ impl Line {
             }
             let indented = is_indented(raw);
             let spaced = raw.replace('\u{a0}', " ");
-            let mut line = Line::new(spaced.trim_matches(unseen).to_string());
+            let mut line = Line::new(trim_unseen(&spaced).to_string());
             line.lead = spaced[..spaced.len() - spaced.trim_start().len()].to_string();
             line.blank_before = std::mem::take(&mut blank_before);
             in_listing = !line.prose && (in_listing || is_copy_button(&line.text));

@@ -27,7 +27,7 @@ mod provenance;
 mod section;
 mod slug;
 
-use super::extract::{is_bio_of_any, opens_entity, Extracted, TAIL_BLOCKS};
+use super::extract::{closing_range, is_bio_of_any, opens_entity, Extracted};
 use super::textdate::date_in_line;
 use lines::{is_chrome_word, views, Line};
 use provenance::{copyright_name, is_copyright, is_notice, notice_name, source_link};
@@ -83,9 +83,8 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
 fn drop_closing_bio(out: &mut Extracted) {
     let text = out.body.trim_end();
     let mut paragraphs: Vec<&str> = text.split("\n\n").collect();
-    // The first paragraph is the text itself, whatever it says.
-    let from = paragraphs.len().saturating_sub(TAIL_BLOCKS).max(1);
-    let Some(bio) = (from..paragraphs.len()).find(|&i| is_bio_of_any(paragraphs[i], &out.authors))
+    let Some(bio) =
+        closing_range(paragraphs.len()).find(|&i| is_bio_of_any(paragraphs[i], &out.authors))
     else {
         return;
     };
