@@ -10,6 +10,7 @@ use url::Url;
 use super::analysis::Analysis;
 use super::blocks::{Block, Kind};
 use super::links;
+use super::mdtext::{escape_into, fenced, guard_line_start, longest_run, tidy};
 use super::pictures::{is_decoration, is_image_file, picture_source};
 
 /// Options for the walk.
@@ -435,82 +436,6 @@ fn is_layout_table(node: NodeRef<Node>) -> bool {
             .as_element()
             .is_some_and(|e| matches!(e.name(), "table" | "p" | "div" | "ul" | "h2" | "h3"))
     })
-}
-
-/// A fenced code block holding `code`, its fence longer than any run of backticks inside.
-pub(crate) fn fenced(code: &str) -> String {
-    let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
-    format!("{fence}\n{code}\n{fence}")
-}
-
-fn longest_run(s: &str, ch: char) -> usize {
-    let (mut best, mut run) = (0, 0);
-    for c in s.chars() {
-        run = if c == ch { run + 1 } else { 0 };
-        best = best.max(run);
-    }
-    best
-}
-
-/// Escapes characters that Markdown or HTML would read as syntax.
-/// Pushes `c`, escaped when Markdown would read it as syntax. An ampersand is syntax only when
-/// an entity's name and semicolon follow it (`&amp;`, `&#38;`), and an underscore only at a
-/// word's edge (one inside a word, `max_connections`, never starts emphasis): "Teachers &
-/// Sellers" stays as written, for the people who edit the file.
-fn escape_into(out: &mut String, c: char, rest: &str) {
-    let syntax = match c {
-        '&' => opens_entity(rest),
-        '_' => {
-            let inside = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            !(inside(out.chars().next_back()) && inside(rest.chars().next()))
-        }
-        '\\' | '*' | '[' | ']' | '<' | '>' | '`' => true,
-        _ => false,
-    };
-    if syntax {
-        out.push('\\');
-    }
-    out.push(c);
-}
-
-/// Whether text after an ampersand would make it a character reference: a name or number of
-/// up to 32 characters, then a semicolon.
-pub(crate) fn opens_entity(rest: &str) -> bool {
-    let name = rest
-        .bytes()
-        .take(33)
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
-        .count();
-    name > 0 && rest.as_bytes().get(name) == Some(&b';')
-}
-
-/// Trims each line and drops empty lines left by `<br>` runs. A zero-width space or joiner at
-/// a line's ends is trimmed too: page builders fill "empty" paragraphs with one (`<p>&zwj;</p>`),
-/// which is no paragraph (a joiner between two emoji stays).
-fn tidy(s: &str) -> String {
-    let lines: Vec<&str> = s
-        .split("  \n")
-        .map(crate::import::text::trim_unseen)
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines.join("  \n")
-}
-
-/// A paragraph must not start like a heading, list item or rule.
-fn guard_line_start(text: String) -> String {
-    let first = text.chars().next().unwrap_or(' ');
-    let numbered = {
-        let digits = text.chars().take_while(|c| c.is_ascii_digit()).count();
-        digits > 0 && matches!(text[digits..].chars().next(), Some('.') | Some(')'))
-    };
-    if matches!(first, '#' | '-' | '+' | '=' | '|' | '~') || numbered {
-        if numbered {
-            let digits = text.chars().take_while(|c| c.is_ascii_digit()).count();
-            return format!("{}\\{}", &text[..digits], &text[digits..]);
-        }
-        return format!("\\{text}");
-    }
-    text
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::{is_acronym, is_relative_time, is_share_bar};
 use super::listings;
+use super::widgets::{is_acronym, is_relative_time, is_share_bar};
 use super::{byline, escape_markdown, is_chrome_word, is_copyright, is_notice, views, Line};
 use crate::import::extract;
 

@@ -4,7 +4,7 @@
 
 use super::body::is_end_marker;
 use super::head::is_headline_shaped;
-use super::lines::is_share_bar;
+use super::widgets::is_share_bar;
 use super::{dateline, is_chrome_word, Line};
 use crate::import::extract::published_label;
 

@@ -26,11 +26,13 @@ mod listings;
 mod provenance;
 mod section;
 mod slug;
+mod widgets;
 
 use super::extract::{closing_range, is_bio_of_any, opens_entity, Extracted};
 use super::textdate::date_in_line;
-use lines::{is_chrome_word, views, Line};
+use lines::Line;
 use provenance::{copyright_name, is_copyright, is_notice, notice_name, source_link};
+use widgets::{is_chrome_word, views};
 
 /// Turns a page-text dump into the article it shows. Fields it cannot find stay empty. `url` is
 /// the article's address when known (`--source-url`): dumps rarely contain it.
