@@ -18,6 +18,19 @@ const FILLER: &[&str] = &[
     "в",
     "опубликовано",
     "обновлено",
+    // The year's word or mark after a date in Ukrainian (`2025 р.`), Armenian (`2025թ.`) and
+    // Azerbaijani (`2025-ci il`), and the "at" before the time.
+    "р",
+    "року",
+    "о",
+    "թ",
+    "ժամը",
+    "il",
+    "ci",
+    "cı",
+    "cu",
+    "cü",
+    "saat",
     "monday",
     "tuesday",
     "wednesday",
@@ -103,11 +116,13 @@ pub fn date_in_line(line: &str) -> Option<String> {
     })
 }
 
-/// A year a copy ran into the next word (`2020november`, `2025in`): the year and the word.
+/// A year a copy ran into the next word (`2020november`, `2025on`), or one written with its
+/// mark (`2025թ`): the year and the word. Two letters alone (`1990s`, `2025th`) are no word.
 fn glued_year(token: &str) -> Option<(&str, &str)> {
-    let glued = token.len() > 6
+    let glued = token.len() > 4
         && token.as_bytes()[..4].iter().all(u8::is_ascii_digit)
-        && token[4..].chars().all(char::is_alphabetic);
+        && token[4..].chars().all(char::is_alphabetic)
+        && (token.len() > 6 || FILLER.contains(&&token[4..]));
     glued.then(|| token.split_at(4))
 }
 
@@ -230,6 +245,12 @@ mod tests {
             ("12. März 2024", "2024-03-12"),
             ("3 de agosto de 2023", "2023-08-03"),
             ("le 5 décembre 2022", "2022-12-05"),
+            // The languages of the region's news sites, the month declined after the day.
+            ("12 հունիսի 2025թ., 15:29", "2025-06-12 15:29"),
+            ("12 İyun 2025, 15:29", "2025-06-12 15:29"),
+            ("12 червня 2025 р. о 15:29", "2025-06-12 15:29"),
+            ("12 HAZİRAN 2025 PERŞEMBE", "2025-06-12"),
+            ("5 MAYIS 2024", "2024-05-05"),
             // "ago" is a Spanish month only in `04-ago-2021`, never in a relative time.
             ("March 4, 2024 · 2 years ago", "2024-03-04"),
             // Two dates run together: the first, which is when the article ran.

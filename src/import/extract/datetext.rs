@@ -245,27 +245,34 @@ pub(super) fn make(y: &str, m: &str, d: &str) -> Option<Stamp> {
 }
 
 /// Month names and abbreviations in English, German, French, Spanish, Italian, Portuguese,
-/// Dutch, Polish, Romanian, Russian (with the short forms `янв`, `сен`) and Arabic (the Latin-derived names of Egypt and the Gulf,
-/// and the one-word Syriac names of the Levant).
+/// Dutch, Polish, Romanian, Russian (with the short forms `янв`, `сен`), Ukrainian, Armenian,
+/// Azerbaijani, Turkish and Arabic (the Latin-derived names of Egypt and the Gulf, and the
+/// one-word Syriac names of the Levant). Where a language declines the month after a day
+/// (`12 июня`, `12 հունիսի`, `12 червня`), both forms are listed; Turkish names are listed
+/// with and without the letters a capital may lower-case to (`MAYIS` → `mayis`).
 #[rustfmt::skip]
 const MONTHS: [&[&str]; 12] = [
-    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia", "ianuarie", "يناير", "янв"],
-    &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr", "febbraio", "fevereiro", "februari", "lutego", "februarie", "فبراير", "شباط", "фев"],
-    &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март", "maart", "março", "marco", "marca", "martie", "مارس", "آذار", "мар"],
-    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr", "aprile", "kwietnia", "aprilie", "أبريل", "إبريل", "ابريل", "نيسان", "апр"],
-    &["may", "mai", "mayo", "мая", "май", "maggio", "maio", "mei", "maja", "مايو", "أيار", "ايار"],
-    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "junho", "czerwca", "iunie", "يونيو", "يونيه", "حزيران", "июн"],
-    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "julho", "lipca", "iulie", "يوليو", "يوليه", "تموز", "июл"],
-    &["aug", "august", "août", "aout", "agosto", "августа", "август", "augustus", "sierpnia", "أغسطس", "اغسطس", "авг"],
-    &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь", "settembre", "setembro", "września", "septembrie", "سبتمبر", "أيلول", "ايلول", "сен"],
-    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "outubro", "października", "octombrie", "أكتوبر", "اكتوبر", "окт"],
-    &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь", "novembro", "listopada", "noiembrie", "نوفمبر", "ноя"],
-    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dezembro", "grudnia", "decembrie", "ديسمبر", "дек"],
+    &["jan", "january", "januar", "janvier", "enero", "января", "январь", "janv", "gennaio", "janeiro", "januari", "styczeń", "stycznia", "ianuarie", "يناير", "янв", "січня", "січень", "հունվարի", "հունվար", "yanvar", "ocak"],
+    &["feb", "february", "februar", "février", "fevrier", "febrero", "февраля", "февраль", "févr", "febbraio", "fevereiro", "februari", "lutego", "februarie", "فبراير", "شباط", "фев", "лютого", "лютий", "փետրվարի", "փետրվար", "fevral", "şubat", "subat"],
+    &["mar", "march", "märz", "maerz", "mars", "marzo", "марта", "март", "maart", "março", "marco", "marca", "martie", "مارس", "آذار", "мар", "березня", "березень", "մարտի", "մարտ", "mart"],
+    &["apr", "april", "avril", "abril", "апреля", "апрель", "avr", "aprile", "kwietnia", "aprilie", "أبريل", "إبريل", "ابريل", "نيسان", "апр", "квітня", "квітень", "ապրիլի", "ապրիլ", "aprel", "nisan"],
+    &["may", "mai", "mayo", "мая", "май", "maggio", "maio", "mei", "maja", "مايو", "أيار", "ايار", "травня", "травень", "մայիսի", "մայիս", "mayıs", "mayis"],
+    &["jun", "june", "juni", "juin", "junio", "июня", "июнь", "giugno", "junho", "czerwca", "iunie", "يونيو", "يونيه", "حزيران", "июн", "червня", "червень", "հունիսի", "հունիս", "iyun", "haziran"],
+    &["jul", "july", "juli", "juillet", "julio", "июля", "июль", "juil", "luglio", "julho", "lipca", "iulie", "يوليو", "يوليه", "تموز", "июл", "липня", "липень", "հուլիսի", "հուլիս", "iyul", "temmuz"],
+    &["aug", "august", "août", "aout", "agosto", "августа", "август", "augustus", "sierpnia", "أغسطس", "اغسطس", "авг", "серпня", "серпень", "օգոստոսի", "օգոստոս", "avqust", "ağustos", "agustos"],
+    &["sep", "sept", "september", "septembre", "septiembre", "сентября", "сентябрь", "settembre", "setembro", "września", "septembrie", "سبتمبر", "أيلول", "ايلول", "сен", "вересня", "вересень", "սեպտեմբերի", "սեպտեմբեր", "sentyabr", "eylül", "eylul"],
+    &["oct", "october", "oktober", "octobre", "octubre", "октября", "октябрь", "okt", "ottobre", "outubro", "października", "octombrie", "أكتوبر", "اكتوبر", "окт", "жовтня", "жовтень", "հոկտեմբերի", "հոկտեմբեր", "oktyabr", "ekim"],
+    &["nov", "november", "novembre", "noviembre", "ноября", "ноябрь", "novembro", "listopada", "noiembrie", "نوفمبر", "ноя", "листопада", "листопад", "նոյեմբերի", "նոյեմբեր", "noyabr", "kasım", "kasim"],
+    &["dec", "december", "dezember", "décembre", "decembre", "diciembre", "декабря", "декабрь", "dez", "déc", "dicembre", "dezembro", "grudnia", "decembrie", "ديسمبر", "дек", "грудня", "грудень", "դեկտեմբերի", "դեկտեմբեր", "dekabr", "aralık", "aralik"],
 ];
 
 /// The month number of a month name or abbreviation.
 pub(crate) fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_lowercase();
+    // A capital İ (Azerbaijani and Turkish `İyun`) lower-cases to i and a combining dot.
+    let n = name
+        .trim_end_matches('.')
+        .to_lowercase()
+        .replace('\u{307}', "");
     MONTHS
         .iter()
         .position(|names| names.contains(&n.as_str()))

@@ -26,6 +26,11 @@ fn undoubled(text: String) -> String {
     }
 }
 
+/// The marks that end a sentence, in the scripts of the archive's sources.
+const SENTENCE_ENDS: [char; 13] = [
+    '.', '!', '?', '…', ':', ';', '։', '。', '！', '？', '؟', '।', '۔',
+];
+
 /// One non-empty line with what it was recognised as.
 #[derive(Default)]
 pub(super) struct Line {
@@ -139,7 +144,8 @@ impl Line {
         // A short line cut off with "..." is a truncated teaser or breadcrumb step, not a
         // sentence of the text (long lines are prose whatever their end).
         let truncated = end.ends_with("...") || end.ends_with(":…") || end.ends_with(":...");
-        let sentence = end.ends_with(['.', '!', '?', '…', ':', ';']) && !truncated;
+        // Other scripts' full stops too: Armenian `։`, CJK `。！？`, Arabic `؟`, Devanagari `।`.
+        let sentence = end.ends_with(SENTENCE_ENDS) && !truncated;
         // The shape first: the tests that read the whole text run only on sentence-like lines.
         let prose = date.is_none()
             && !shouting

@@ -233,6 +233,20 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn an_armenian_page_is_dated_and_counted_in_its_own_words() {
+        let story = "Քաղաքային խորհուրդը երկար քննարկումից հետո հաստատեց հաջորդ տարվա բյուջեն։\n\
+            Ընդդիմությունը հայտարարեց, որ ծրագիրը շատ է կրճատում հասարակական տրանսպորտը։\n";
+        let dump = format!(
+            "Մենյու\nԽորհուրդը հաստատեց բյուջեն\n12 հունիսի 2025թ., 15:29\nդիտումներ: 778\n\
+             {story}{story}"
+        );
+        let article = parse(&dump, None);
+        assert_eq!(article.date.as_deref(), Some("2025-06-12 15:29"));
+        assert_eq!(article.views, Some(778));
+        assert_eq!(article.title.as_deref(), Some("Խորհուրդը հաստատեց բյուջեն"));
+    }
+
+    #[test]
     fn a_guide_is_read_over_its_lists_up_to_the_blocks_after_it() {
         let items = "Knee lift\nExcellent lighting\nAutomatic thread cutter\nExtra wide stitches\n\
             Hundreds of stitches\nTen buttonhole designs\nA hard cover\nA walking foot\n";

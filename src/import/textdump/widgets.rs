@@ -13,6 +13,8 @@ const VIEW_LABELS: &[&str] = &[
     "просмотров",
     "просмотры",
     "просмотр",
+    "переглядів",
+    "перегляди",
     "դիտումներ",
     "baxış",
     "baxış sayı",
@@ -229,6 +231,7 @@ mod tests {
         assert_eq!(views("Views: 778"), Some(778));
         assert_eq!(views("778 views"), Some(778));
         assert_eq!(views("Просмотров: 1 024"), Some(1024));
+        assert_eq!(views("Переглядів: 312"), Some(312));
         assert_eq!(views("Views of the city"), None);
     }
 }
