@@ -8,14 +8,14 @@ use scraper::Html;
 
 static REUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)((?:any|the)\s+(?:use|reproduction|copying|reprint)[^.\n]{0,120}?(?:allowed|permitted|prohibited|possible)[^.\n]{0,160}?(?:hyperlink|link|reference)(?:[^.\n]|\.\S){0,80})|((?:при\s+)?(?:использовани|перепечатк|цитировани)[^.\n]{0,120}?(?:ссылк|гиперссылк)(?:[^.\n]|\.\S){0,80})",
+        r"(?i)((?:any|the)\s+(?:use|reproduction|copying|reprint)[^.\n]{0,120}?(?:allowed|permitted|prohibited|possible)[^.\n]{0,160}?(?:hyperlink|link|reference)(?:[^.\n]|\.\S){0,80})|((?:при\s+)?(?:использовани|перепечатк|цитировани|використанн|передрук)[^.\n]{0,120}?(?:ссылк|гиперссылк|посилан)(?:[^.\n]|\.\S){0,80})|(նյութ[^\n։]{0,120}?հղում(?:[^.\n։]|\.\S){0,80})|(materiallar(?:[^.\n]|\.\S){0,120}?(?:istinad|keçid|hiperlink)(?:[^.\n]|\.\S){0,80})",
     )
     .expect("valid regex")
 });
 
 static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:views|просмотров|просмотры|дитумներ|baxış(?:lar)?)\s*:?\s*(\d[\d\s,.]*)\s*$",
+        r"(?i)^\s*(?:views|просмотров|просмотры|դիտումներ|baxış(?:lar)?)\s*:?\s*(\d[\d\s,.]*)\s*$",
     )
     .expect("valid regex")
 });
@@ -44,13 +44,22 @@ pub(super) fn scan(doc: &Html) -> (Option<String>, Option<u64>) {
     (notice, views)
 }
 
-/// The outlet a reuse notice names ("… hyperlink to Caliber.az" → "Caliber.az").
+/// The outlet a reuse notice names: the word after "link to" or "ссылка на" ("… hyperlink to
+/// Caliber.az" → "Caliber.az"), else the address written in it, before any case ending
+/// (`news.am-ին` → `news.am`).
 pub(super) fn notice_outlet(notice: &str) -> Option<String> {
     static TO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:link|reference)\s+(?:to|on)\s+([\p{L}\d][\p{L}\d.\-]*[\p{L}\d])")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)(?:(?:link|reference)\s+(?:to|on)|(?:ссылк|посилан)\w*\s+на(?:\s+сайт)?)\s+«?([\p{L}\d][\p{L}\d.\-]*[\p{L}\d])",
+        )
+        .expect("valid regex")
     });
-    TO.captures(notice).map(|c| c[1].to_string())
+    static HOST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\p{L}\d][\p{L}\d-]*(?:\.[A-Za-z]{2,})+").expect("valid regex")
+    });
+    TO.captures(notice)
+        .map(|c| c[1].to_string())
+        .or_else(|| HOST.find(notice).map(|m| m.as_str().to_string()))
 }
 
 #[cfg(test)]
@@ -68,5 +77,34 @@ mod tests {
         assert!(notice.starts_with("Any use of materials"));
         assert_eq!(notice_outlet(&notice).as_deref(), Some("Caliber.az"));
         assert_eq!(views, Some(778));
+    }
+
+    #[test]
+    fn notices_in_the_region_s_languages_name_the_outlet() {
+        for (page, outlet) in [
+            (
+                "<p>При использовании материалов ссылка на сайт news.am обязательна.</p>",
+                "news.am",
+            ),
+            (
+                "<p>Використання матеріалів дозволяється лише з посиланням на Укрінформ.</p>",
+                "Укрінформ",
+            ),
+            (
+                "<p>Նյութերն օգտագործելիս հղումը news.am-ին պարտադիր է։</p><b>դիտումներ: 12</b>",
+                "news.am",
+            ),
+            (
+                "<p>Materiallardan istifadə edərkən Report.az-a istinad mütləqdir.</p>",
+                "Report.az",
+            ),
+        ] {
+            let (notice, _) = scan(&Html::parse_document(page));
+            let notice = notice.unwrap_or_else(|| panic!("no notice in {page}"));
+            assert_eq!(notice_outlet(&notice).as_deref(), Some(outlet), "{page}");
+        }
+        let armenian =
+            "<p>Նյութերն օգտագործելիս հղումը news.am-ին պարտադիր է։</p><b>դիտումներ: 12</b>";
+        assert_eq!(scan(&Html::parse_document(armenian)).1, Some(12));
     }
 }

@@ -2,15 +2,26 @@
 //! if there is a hyperlink to X"), its copyright line, and an address of the article printed
 //! on a line of its own. They name the source when the page's markup is gone.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::Line;
 
+/// A host name written in running text (`news.am`, `Report.az`), up to a case ending after it.
+static NAMED_HOST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\d][\p{L}\d-]*(?:\.[A-Za-z]{2,})+").expect("valid regex"));
+
 /// A reuse notice: "Any use of materials is allowed only if there is a hyperlink to X",
-/// "При использовании материалов ссылка на X обязательна", "Перепечатка … со ссылкой на X".
+/// "При использовании материалов ссылка на X обязательна", "Перепечатка … со ссылкой на X",
+/// and the same in Ukrainian, Armenian and Azerbaijani.
 pub(super) fn is_notice(text: &str) -> bool {
     let lower = text.to_lowercase();
     let about_reuse = [
         "material",
         "материал",
+        "матеріал",
+        "նյութ",
         "перепечат",
         "reprint",
         // Not "reproduc": "Reproducibility: the script is at this link" is text.
@@ -20,19 +31,24 @@ pub(super) fn is_notice(text: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w));
-    let asks_link = ["link", "ссылк", "hyperlink"]
+    let asks_link = ["link", "ссылк", "посилан", "հղում", "istinad", "keçid"]
         .iter()
         .any(|w| lower.contains(w));
     about_reuse && asks_link && text.split_whitespace().count() <= 40
 }
 
 /// The outlet a notice names: the words after the last "to"/"на", without trailing filler.
+/// Languages that put the name before a case ending (`news.am-ին`, `Report.az-a`) give no
+/// such word; there the address in the notice names the outlet.
 pub(super) fn notice_name(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    let cut = [" to ", " на "]
+    let Some(cut) = [" to ", " на "]
         .iter()
         .filter_map(|w| lower.rfind(w).map(|i| i + w.len()))
-        .max()?;
+        .max()
+    else {
+        return NAMED_HOST.find(text).map(|m| m.as_str().to_string());
+    };
     let tail = text.get(cut..)?;
     let name: Vec<&str> = tail
         .split_whitespace()
@@ -57,7 +73,11 @@ pub(super) fn is_copyright(text: &str) -> bool {
             && (text.contains('©')
                 || lower.contains("(c)")
                 || lower.contains("all rights reserved")
-                || lower.contains("все права защищены")))
+                || lower.contains("все права защищены")
+                || lower.contains("права захищені")
+                || lower.contains("права захищено")
+                || lower.contains("hüquqlar qorunur")
+                || lower.contains("իրավունքները պաշտպանված")))
 }
 
 /// `© 2025 Outlet` → `Outlet`; `Caliber.az © 2025.` → `Caliber.az`. The name after the sign
@@ -143,6 +163,23 @@ mod tests {
             ),
         ];
         for (text, name) in cases {
+            assert!(is_notice(text), "{text}");
+            assert_eq!(notice_name(text).as_deref(), Some(name), "{text}");
+        }
+        for (text, name) in [
+            (
+                "Використання матеріалів дозволяється лише з посиланням на Укрінформ",
+                "Укрінформ",
+            ),
+            (
+                "Նյութերն օգտագործելիս հղումը news.am-ին պարտադիր է",
+                "news.am",
+            ),
+            (
+                "Materiallardan istifadə edərkən Report.az-a istinad mütləqdir",
+                "Report.az",
+            ),
+        ] {
             assert!(is_notice(text), "{text}");
             assert_eq!(notice_name(text).as_deref(), Some(name), "{text}");
         }
