@@ -96,10 +96,10 @@ static END_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The same teaser-box and comment headings in the other languages the archive meets most:
-/// Russian, Portuguese, Spanish, French, German, Italian.
+/// Russian, Portuguese, Spanish, French, German, Italian, Ukrainian, Azerbaijani, Armenian.
 static END_SECTION_ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(читайте (также|еще|ещё)|смотрите также|(похожие|другие|последние) (статьи|новости|материалы|публикации)|новости по теме|по теме|самые популярные.{0,30}|популярное|популярные (статьи|новости|материалы)|отзывы|комментарии|(você )?(também )?pode gostar|leia (também|mais)|veja também|(posts|artigos|notícias) relacionad[oa]s|(también )?te puede interesar|lee también|(noticias|artículos) relacionad[oa]s|(à )?lire aussi|sur le même sujet|articles similaires|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|weitere artikel|leggi anche|potrebbe interessarti|articoli correlati)\W*$",
+        r"(?i)^\W*(читайте (также|еще|ещё)|смотрите также|(похожие|другие|последние) (статьи|новости|материалы|публикации)|новости по теме|по теме|самые популярные.{0,30}|популярное|популярные (статьи|новости|материалы)|отзывы|комментарии|(você )?(também )?pode gostar|leia (também|mais)|veja também|(posts|artigos|notícias) relacionad[oa]s|(también )?te puede interesar|lee también|(noticias|artículos) relacionad[oa]s|(à )?lire aussi|sur le même sujet|articles similaires|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|weitere artikel|leggi anche|potrebbe interessarti|articoli correlati|читайте також|дивіться також|(схожі|інші|останні) (статті|новини|матеріали|публікації)|новини за темою|найпопулярніше|коментарі|(oxşar|digər|son) xəbərlər|bölmənin digər xəbərləri|ən çox oxunan|həmçinin oxuyun|şərhlər|ամենաընթերցված|(այլ|վերջին) նորություններ|նմանատիպ նյութեր|կարդացեք նաև|մեկնաբանություններ)\W*$",
     )
     .expect("valid regex")
 });
@@ -191,6 +191,14 @@ mod tests {
     #[test]
     fn end_sections_say_whether_they_are_teaser_boxes() {
         assert_eq!(end_section("Related stories"), Some(true));
+        for heading in [
+            "Digər xəbərlər",
+            "Читайте також:",
+            "Ամենաընթերցված",
+            "Другие новости",
+        ] {
+            assert_eq!(end_section(heading), Some(true), "{heading}");
+        }
         assert_eq!(end_section("Читайте также:"), Some(true));
         assert_eq!(end_section("About the author"), Some(false));
         assert_eq!(end_section("What happens next"), None);

@@ -27,6 +27,11 @@ pub(super) const IN_BODY_CHROME: &[&str] = &[
     "читайте также",
     "читайте еще",
     "смотрите также",
+    "читайте також",
+    "дивіться також",
+    "həmçinin oxuyun",
+    "həmçinin bax",
+    "կարդացեք նաև",
     "loading",
     "sponsor message",
     "photo credit",
@@ -85,6 +90,22 @@ const END_MARKERS: &[&str] = &[
     "weitere artikel",
     "potrebbe interessarti",
     "articoli correlati",
+    "другие новости",
+    "новости по теме",
+    "материалы по теме",
+    "схожі новини",
+    "інші новини",
+    "новини за темою",
+    "коментарі",
+    "oxşar xəbərlər",
+    "digər xəbərlər",
+    "bölmənin digər xəbərləri",
+    "şərhlər",
+    "teqlər",
+    "նմանատիպ նյութեր",
+    "այլ նորություններ",
+    "մեկնաբանություններ",
+    "պիտակներ",
 ];
 
 /// The largest run of prose, as a range of line indices. A run goes on over short lines when
@@ -199,6 +220,9 @@ const TEASER_HEADINGS: &[&str] = &[
     "see also",
     "читайте также",
     "смотрите также",
+    "читайте також",
+    "həmçinin oxuyun",
+    "կարդացեք նաև",
 ];
 
 /// Marks the teasers for other stories set inside an article: a heading ("Related"), the other
@@ -282,6 +306,19 @@ const LISTING_HEADINGS: &[&str] = &[
     "most read",
     "leave a reply",
     "leave a comment",
+    "самое читаемое",
+    "популярное",
+    "последние новости",
+    "лента новостей",
+    "найпопулярніше",
+    "останні новини",
+    "стрічка новин",
+    "ən çox oxunan",
+    "son xəbərlər",
+    "xəbər lenti",
+    "ամենաընթերցված",
+    "վերջին նորություններ",
+    "լրահոս",
 ];
 
 /// Whether a short line heads a listing block after the article.
@@ -464,6 +501,24 @@ mod tests {
         let dump = format!("Só quem se ama\n{}Você pode gostar...\n{items}", STORY);
         let lines = Line::read_all(&dump);
         assert_eq!(body_range(&lines), Some((1, 4)));
+    }
+
+    #[test]
+    fn the_headings_of_other_stories_end_the_text_in_the_region_s_languages() {
+        let story =
+            "Bakı şəhər şurası gecə boyu davam edən müzakirədən sonra büdcəni təsdiqlədi.\n\
+                     Müxalifət planın ictimai nəqliyyata ayrılan vəsaiti azaltdığını bildirdi.\n";
+        let teaser = "Gəncədə yeni məktəb binası tikilir və payızda şagirdlərin üzünə açılacaq.\n";
+        for heading in [
+            "Digər xəbərlər",
+            "Другие новости",
+            "Այլ նորություններ",
+            "Останні новини",
+        ] {
+            let dump = format!("Menu\n{story}{heading}\n{teaser}{teaser}");
+            let lines = Line::read_all(&dump);
+            assert_eq!(body_range(&lines), Some((1, 3)), "{heading}");
+        }
     }
 
     #[test]
