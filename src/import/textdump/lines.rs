@@ -5,7 +5,7 @@
 use super::listings::{
     is_contents_heading, is_copy_button, is_indented, is_spec_line, looks_like_code, Contents,
 };
-use super::{body, dateline, head, is_copyright, is_notice};
+use super::{body, dateline, head, is_copyright, is_notice, widgets};
 use crate::import::extract::{published_label, PUBLISHED_LABELS, UPDATE_LABELS};
 use crate::import::text::trim_unseen;
 use crate::import::textdate::{date_in_line, is_month_name};
@@ -167,7 +167,7 @@ impl Line {
     }
 
     pub(super) fn is_in_body_chrome(&self) -> bool {
-        if self.contents || self.teaser {
+        if self.contents || self.teaser || widgets::is_section_break(&self.text) {
             return true;
         }
         let lower = self.text.to_lowercase();

@@ -103,6 +103,17 @@ pub(super) fn is_chrome_word(text: &str) -> bool {
         || lower.starts_with("share")
 }
 
+/// Whether a line is a break between two parts of the text, drawn with a section sign or a
+/// row of stars or dots (`§`, `⁂`, `* * *`, `• • •`): the text goes on after it. One star or
+/// dot alone is a list's bullet or a button, not a break.
+pub(super) fn is_section_break(text: &str) -> bool {
+    const SIGNS: &[char] = &['§', '⁂', '❦', '❧'];
+    const ROW: &[char] = &['*', '∗', '✱', '✻', '•', '·', '◆', '◇', '~'];
+    let marks: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let all_marks = !marks.is_empty() && marks.iter().all(|c| SIGNS.contains(c) || ROW.contains(c));
+    all_marks && (marks.iter().any(|c| SIGNS.contains(c)) || marks.len() >= 3)
+}
+
 /// Whether a line of several words is a share bar: mostly names of networks and buttons
 /// (`Whatsapp Facebook Pint Baixar`, `Facebook0 Twitter 0 Likes`), counts run into them.
 pub(super) fn is_share_bar(text: &str) -> bool {
@@ -223,6 +234,16 @@ mod tests {
             "Run#[no_mangle]",
         ] {
             assert!(!is_chrome_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn section_breaks_are_signs_or_rows_of_marks() {
+        for line in ["§", "⁂", "* * *", "***", "• • •", "  ~~~ "] {
+            assert!(is_section_break(line), "{line:?}");
+        }
+        for line in ["*", "•", "§ 12", "A * B", "", "—"] {
+            assert!(!is_section_break(line), "{line:?}");
         }
     }
 
