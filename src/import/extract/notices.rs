@@ -54,12 +54,18 @@ pub(super) fn notice_outlet(notice: &str) -> Option<String> {
         )
         .expect("valid regex")
     });
+    TO.captures(notice)
+        .map(|c| c[1].to_string())
+        .or_else(|| named_host(notice).map(str::to_string))
+}
+
+/// The first host name written in running text (`news.am`, `Report.az`), without a case
+/// ending that a language put after it (`news.am-ին` → `news.am`).
+pub(crate) fn named_host(text: &str) -> Option<&str> {
     static HOST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[\p{L}\d][\p{L}\d-]*(?:\.[A-Za-z]{2,})+").expect("valid regex")
     });
-    TO.captures(notice)
-        .map(|c| c[1].to_string())
-        .or_else(|| HOST.find(notice).map(|m| m.as_str().to_string()))
+    HOST.find(text).map(|m| m.as_str())
 }
 
 #[cfg(test)]

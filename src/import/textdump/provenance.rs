@@ -2,15 +2,8 @@
 //! if there is a hyperlink to X"), its copyright line, and an address of the article printed
 //! on a line of its own. They name the source when the page's markup is gone.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::Line;
-
-/// A host name written in running text (`news.am`, `Report.az`), up to a case ending after it.
-static NAMED_HOST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\d][\p{L}\d-]*(?:\.[A-Za-z]{2,})+").expect("valid regex"));
+use crate::import::extract::named_host;
 
 /// A reuse notice: "Any use of materials is allowed only if there is a hyperlink to X",
 /// "При использовании материалов ссылка на X обязательна", "Перепечатка … со ссылкой на X",
@@ -47,7 +40,7 @@ pub(super) fn notice_name(text: &str) -> Option<String> {
         .filter_map(|w| lower.rfind(w).map(|i| i + w.len()))
         .max()
     else {
-        return NAMED_HOST.find(text).map(|m| m.as_str().to_string());
+        return named_host(text).map(str::to_string);
     };
     let tail = text.get(cut..)?;
     let name: Vec<&str> = tail
