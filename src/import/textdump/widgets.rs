@@ -73,6 +73,22 @@ const CHROME_WORDS: &[&str] = &[
     "главная",
     "поделиться",
     "печать",
+    // The same buttons in Ukrainian, Azerbaijani and Armenian.
+    "пошук",
+    "головна",
+    "поділитися",
+    "друк",
+    "axtar",
+    "axtarış",
+    "menyu",
+    "ana səhifə",
+    "paylaş",
+    "çap et",
+    "որոնում",
+    "մենյու",
+    "գլխավոր",
+    "կիսվել",
+    "տպել",
     "night",
     "skip to content",
     "skip to main content",
@@ -217,6 +233,9 @@ mod tests {
             "3 + 4 =",
             "×",
             "|",
+            "Axtar",
+            "Поділитися",
+            "Որոնում",
         ] {
             assert!(is_chrome_word(chrome), "{chrome}");
         }
