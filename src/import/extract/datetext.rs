@@ -269,10 +269,10 @@ const MONTHS: [&[&str]; 12] = [
 /// The month number of a month name or abbreviation.
 pub(crate) fn month_number(name: &str) -> Option<u32> {
     // A capital İ (Azerbaijani and Turkish `İyun`) lower-cases to i and a combining dot.
-    let n = name
-        .trim_end_matches('.')
-        .to_lowercase()
-        .replace('\u{307}', "");
+    let mut n = name.trim_end_matches('.').to_lowercase();
+    if n.contains('\u{307}') {
+        n = n.replace('\u{307}', "");
+    }
     MONTHS
         .iter()
         .position(|names| names.contains(&n.as_str()))
