@@ -136,10 +136,8 @@ const MAX_QUESTION: usize = 400;
 /// icon font's ligature (`<i class="material-icons">chevron_right</i>`), is not part of it.
 fn shown_text(node: ego_tree::NodeRef<scraper::Node>) -> String {
     let icon = |el: &Element| {
-        el.attr("class").is_some_and(|c| {
-            c.split_ascii_whitespace()
-                .any(|t| t.to_ascii_lowercase().contains("icon"))
-        })
+        el.attr("class")
+            .is_some_and(|c| contains_ignoring_case(c, "icon"))
     };
     node.descendants()
         .filter_map(|d| d.value().as_text().map(|t| (d, t)))

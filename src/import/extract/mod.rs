@@ -44,7 +44,7 @@ pub(crate) use datetext::{is_month_and_day, month_number};
 pub(crate) use furniture::{is_furniture, is_furniture_label};
 pub(crate) use mdtext::{fenced, opens_entity};
 pub(crate) use meta::norm;
-pub(crate) use notices::named_host;
+pub(crate) use notices::{named_host, VIEW_LABELS};
 use scraper::Html;
 pub(crate) use signals::{published_label, FIRST_RUN_LABELS, PUBLISHED_LABELS, UPDATE_LABELS};
 use url::Url;

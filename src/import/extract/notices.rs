@@ -13,10 +13,29 @@ static REUSE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Labels of a view counter, lower-case; a longer label before any it starts with
+/// (`baxış sayı` before `baxış`), so that the whole label is taken. Both readers use them.
+pub(crate) const VIEW_LABELS: &[&str] = &[
+    "view count",
+    "views",
+    "просмотров",
+    "просмотры",
+    "просмотр",
+    "переглядів",
+    "перегляди",
+    "դիտումներ",
+    "baxış sayı",
+    "baxışlar",
+    "baxış",
+];
+
+/// A text node that is a labelled view count alone (`Views: 778`, `Просмотров: 1 024`).
 static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:views|просмотров|просмотры|դիտումներ|baxış(?:lar)?)\s*:?\s*(\d[\d\s,.]*)\s*$",
-    )
+    let labels: Vec<String> = VIEW_LABELS.iter().map(|l| regex::escape(l)).collect();
+    Regex::new(&format!(
+        r"(?i)^\s*(?:{})\s*:?\s*(\d[\d\s,.]*)\s*$",
+        labels.join("|")
+    ))
     .expect("valid regex")
 });
 
@@ -112,5 +131,7 @@ mod tests {
         let armenian =
             "<p>Նյութերն օգտագործելիս հղումը news.am-ին պարտադիր է։</p><b>դիտումներ: 12</b>";
         assert_eq!(scan(&Html::parse_document(armenian)).1, Some(12));
+        let azerbaijani = "<span>Baxış sayı: 45</span>";
+        assert_eq!(scan(&Html::parse_document(azerbaijani)).1, Some(45));
     }
 }

@@ -6,19 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Labels of a view counter.
-const VIEW_LABELS: &[&str] = &[
-    "views",
-    "view count",
-    "просмотров",
-    "просмотры",
-    "просмотр",
-    "переглядів",
-    "перегляди",
-    "դիտումներ",
-    "baxış",
-    "baxış sayı",
-];
+use crate::import::extract::VIEW_LABELS;
 
 /// The words of the widgets and links around an article, which are never its section.
 const CHROME_WORDS: &[&str] = &[
@@ -272,6 +260,7 @@ mod tests {
         assert_eq!(views("778 views"), Some(778));
         assert_eq!(views("Просмотров: 1 024"), Some(1024));
         assert_eq!(views("Переглядів: 312"), Some(312));
+        assert_eq!(views("Baxış sayı: 45"), Some(45));
         assert_eq!(views("Views of the city"), None);
     }
 }
