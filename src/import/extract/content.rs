@@ -37,6 +37,7 @@ pub(super) fn find_article(doc: &Html, a: &Analysis) -> Vec<NodeId> {
     let top = climb(doc, a, scores, top, top_score);
     let top = cover_prose(doc, a, &sc.good, top);
     let article = super::lede::with_opening(doc, a, with_siblings(doc, a, &sc, top));
+    let article = super::contents::with_listed_sections(doc, a, article);
     super::faq::with_faq(doc, a, article)
 }
 

@@ -15,6 +15,7 @@ mod authors;
 mod bio;
 mod blocks;
 mod content;
+mod contents;
 mod date_keys;
 mod dates;
 mod datetext;
