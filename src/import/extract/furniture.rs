@@ -95,15 +95,6 @@ static END_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The same teaser-box and comment headings in the other languages the archive meets most:
-/// Russian, Portuguese, Spanish, French, German, Italian, Ukrainian, Azerbaijani, Armenian.
-static END_SECTION_ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\W*(читайте (также|еще|ещё)|смотрите также|(похожие|другие|последние) (статьи|новости|материалы|публикации)|новости по теме|по теме|самые популярные.{0,30}|популярное|популярные (статьи|новости|материалы)|отзывы|комментарии|(você )?(também )?pode gostar|leia (também|mais)|veja também|(posts|artigos|notícias) relacionad[oa]s|(también )?te puede interesar|lee también|(noticias|artículos) relacionad[oa]s|(à )?lire aussi|sur le même sujet|articles similaires|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|weitere artikel|leggi anche|potrebbe interessarti|articoli correlati|читайте також|дивіться також|(схожі|інші|останні) (статті|новини|матеріали|публікації)|новини за темою|найпопулярніше|коментарі|(oxşar|digər|son) xəbərlər|bölmənin digər xəbərləri|ən çox oxunan|həmçinin oxuyun|şərhlər|ամենաընթերցված|(այլ|վերջին) նորություններ|նմանատիպ նյութեր|կարդացեք նաև|մեկնաբանություններ)\W*$",
-    )
-    .expect("valid regex")
-});
-
 /// End-section headings of teaser boxes (as opposed to author boxes and disclaimers).
 static TEASER_BOX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(related|recommended|you (may|might) also|more (from|on|stories|articles)|read (next|more)|popular|latest|recent)\b")
@@ -153,7 +144,7 @@ pub(crate) fn is_furniture_label(plain: &str, chars: u32) -> bool {
 /// Whether a heading opens a section that follows the article, and if so whether that section
 /// is a teaser box (which the story's own prose may follow) rather than an author box.
 pub(super) fn end_section(heading: &str) -> Option<bool> {
-    if END_SECTION_ELSEWHERE.is_match(heading) {
+    if super::block_headings::is_block_heading(heading) {
         Some(true)
     } else if END_SECTION.is_match(heading) {
         Some(TEASER_BOX.is_match(heading))

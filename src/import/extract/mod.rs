@@ -13,6 +13,7 @@ mod alt;
 mod analysis;
 mod authors;
 mod bio;
+pub(crate) mod block_headings;
 mod blocks;
 mod content;
 mod contents;

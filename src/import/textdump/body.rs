@@ -12,8 +12,10 @@ use super::listings;
 use super::widgets::{is_acronym, is_relative_time, is_share_bar};
 use super::{byline, escape_markdown, is_chrome_word, is_copyright, is_notice, views, Line};
 use crate::import::extract;
+use crate::import::extract::block_headings;
 
-/// Lines inside the body that are page furniture, not text (lowercase prefixes).
+/// Lines inside the body that are page furniture, not text (lowercase prefixes), beside the
+/// other languages' "Read also" labels of [`block_headings::READ_ALSO`].
 pub(super) const IN_BODY_CHROME: &[&str] = &[
     "read also",
     "read more",
@@ -24,14 +26,6 @@ pub(super) const IN_BODY_CHROME: &[&str] = &[
     "advertisement",
     "ads",
     "реклама",
-    "читайте также",
-    "читайте еще",
-    "смотрите также",
-    "читайте також",
-    "дивіться також",
-    "həmçinin oxuyun",
-    "həmçinin bax",
-    "կարդացեք նաև",
     "loading",
     "sponsor message",
     "photo credit",
@@ -42,7 +36,8 @@ pub(super) const IN_BODY_CHROME: &[&str] = &[
 ];
 
 /// Short lines that end an article's text (lowercase prefixes): what follows them is the
-/// page's, not the story's. The headings of listing blocks ([`LISTING_HEADINGS`]) end it too.
+/// page's, not the story's. The headings of listing blocks ([`LISTING_HEADINGS`]) end it too,
+/// and so do the other languages' headings of [`block_headings`].
 const END_MARKERS: &[&str] = &[
     "related posts",
     "related articles",
@@ -69,43 +64,6 @@ const END_MARKERS: &[&str] = &[
     "subscribe",
     "follow us",
     "share",
-    "похожие",
-    "комментарии",
-    "теги",
-    // The same headings in the other languages of the archive's sources.
-    "você pode gostar",
-    "você também pode gostar",
-    "notícias relacionadas",
-    "artigos relacionados",
-    "te puede interesar",
-    "también te puede interesar",
-    "noticias relacionadas",
-    "artículos relacionados",
-    "vous aimerez aussi",
-    "articles similaires",
-    "sur le même sujet",
-    "das könnte sie auch interessieren",
-    "mehr zum thema",
-    "ähnliche artikel",
-    "weitere artikel",
-    "potrebbe interessarti",
-    "articoli correlati",
-    "другие новости",
-    "новости по теме",
-    "материалы по теме",
-    "схожі новини",
-    "інші новини",
-    "новини за темою",
-    "коментарі",
-    "oxşar xəbərlər",
-    "digər xəbərlər",
-    "bölmənin digər xəbərləri",
-    "şərhlər",
-    "teqlər",
-    "նմանատիպ նյութեր",
-    "այլ նորություններ",
-    "մեկնաբանություններ",
-    "պիտակներ",
 ];
 
 /// The largest run of prose, as a range of line indices. A run goes on over short lines when
@@ -306,25 +264,16 @@ const LISTING_HEADINGS: &[&str] = &[
     "most read",
     "leave a reply",
     "leave a comment",
-    "самое читаемое",
-    "популярное",
-    "последние новости",
-    "лента новостей",
-    "найпопулярніше",
-    "останні новини",
-    "стрічка новин",
-    "ən çox oxunan",
-    "son xəbərlər",
-    "xəbər lenti",
-    "ամենաընթերցված",
-    "վերջին նորություններ",
-    "լրահոս",
 ];
 
 /// Whether a short line heads a listing block after the article.
 fn opens_listing(text: &str) -> bool {
     let lower = text.to_lowercase();
-    text.split_whitespace().count() <= 4 && LISTING_HEADINGS.iter().any(|m| lower.starts_with(m))
+    text.split_whitespace().count() <= 4
+        && LISTING_HEADINGS
+            .iter()
+            .chain(block_headings::LISTINGS)
+            .any(|m| lower.starts_with(m))
         || opens_comments(text)
 }
 
@@ -417,6 +366,9 @@ pub(super) fn is_end_marker(text: &str) -> bool {
         && END_MARKERS
             .iter()
             .chain(LISTING_HEADINGS)
+            .chain(block_headings::RELATED)
+            .chain(block_headings::LISTINGS)
+            .chain(block_headings::COMMENTS_AND_TAGS)
             .any(|m| lower.starts_with(m))
 }
 

@@ -6,7 +6,7 @@ use super::listings::{
     is_contents_heading, is_copy_button, is_indented, is_spec_line, looks_like_code, Contents,
 };
 use super::{body, dateline, head, is_copyright, is_notice, widgets};
-use crate::import::extract::{published_label, PUBLISHED_LABELS, UPDATE_LABELS};
+use crate::import::extract::{self, published_label, PUBLISHED_LABELS, UPDATE_LABELS};
 use crate::import::text::trim_unseen;
 use crate::import::textdate::{date_in_line, is_month_name};
 
@@ -173,6 +173,7 @@ impl Line {
         let lower = self.text.to_lowercase();
         body::IN_BODY_CHROME
             .iter()
+            .chain(extract::block_headings::READ_ALSO)
             .any(|p| lower == *p || (lower.starts_with(p) && self.words <= 15))
     }
 }
