@@ -38,6 +38,16 @@ pub(super) fn escape_into(out: &mut String, c: char, rest: &str) {
     out.push(c);
 }
 
+/// Plain text as Markdown that reads back as the same text: syntax characters escaped as
+/// [`escape_into`] does, and a start that would open a heading, list or rule guarded.
+pub(crate) fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.char_indices() {
+        escape_into(&mut out, c, &text[i + c.len_utf8()..]);
+    }
+    guard_line_start(out)
+}
+
 /// Whether text after an ampersand would make it a character reference: a name or number of
 /// up to 32 characters, then a semicolon.
 pub(crate) fn opens_entity(rest: &str) -> bool {
@@ -94,6 +104,23 @@ mod tests {
         assert_eq!(guard_line_start("1999. A year".into()), "1999\\. A year");
         assert_eq!(guard_line_start("- not a list".into()), "\\- not a list");
         assert_eq!(guard_line_start("Plain text".into()), "Plain text");
+    }
+
+    #[test]
+    fn plain_text_is_escaped_to_read_back_the_same() {
+        assert_eq!(
+            escape_text("# not a heading *x*"),
+            "\\# not a heading \\*x\\*"
+        );
+        assert_eq!(escape_text("1. Not a list"), "1\\. Not a list");
+        assert_eq!(escape_text("> not a quote"), "\\> not a quote");
+        // An entity's spelling stays text; a plain ampersand needs nothing, and neither does
+        // an underscore inside a word.
+        assert_eq!(escape_text("AT&T: &amp;"), "AT&T: \\&amp;");
+        assert_eq!(
+            escape_text("max_connections _x_"),
+            "max_connections \\_x\\_"
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub(crate) use authors::clean_byline;
 pub(crate) use bio::{closing_range, is_bio_of_any, opens_bio_of};
 pub(crate) use datetext::{is_month_and_day, month_number};
 pub(crate) use furniture::{is_furniture, is_furniture_label};
-pub(crate) use mdtext::{fenced, opens_entity};
+pub(crate) use mdtext::{escape_text, fenced};
 pub(crate) use meta::norm;
 pub(crate) use notices::{named_host, VIEW_LABELS};
 use scraper::Html;

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::listings;
 use super::widgets::{is_acronym, is_relative_time, is_share_bar};
-use super::{byline, escape_markdown, is_chrome_word, is_copyright, is_notice, views, Line};
+use super::{byline, is_chrome_word, is_copyright, is_notice, views, Line};
 use crate::import::extract;
 use crate::import::extract::block_headings;
 
@@ -329,7 +329,7 @@ pub(super) fn body_markdown(lines: &[Line]) -> String {
             continue;
         }
         let j = kept[at];
-        let text = escape_markdown(&lines[j].text);
+        let text = extract::escape_text(&lines[j].text);
         blocks.push(if lines[j].prose || !is_subheading(lines, j) {
             text
         } else {

@@ -28,7 +28,7 @@ mod section;
 mod slug;
 mod widgets;
 
-use super::extract::{closing_range, is_bio_of_any, opens_entity, Extracted};
+use super::extract::{closing_range, is_bio_of_any, Extracted};
 use super::textdate::date_in_line;
 use lines::Line;
 use provenance::{copyright_name, is_copyright, is_notice, notice_name, source_link};
@@ -130,28 +130,6 @@ fn date_from_text(lines: &[Line], start: usize, end: usize, out: &mut Extracted)
     if out.date.is_none() {
         out.date = dates_below::date_under_article(lines, end);
     }
-}
-
-/// Escapes what would turn plain text into Markdown syntax.
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let entity = c == '&' && opens_entity(&text[i + 1..]);
-        if entity || matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    // Block markers only matter at the start of a line.
-    if out.starts_with(['#', '>', '+', '-', '=']) {
-        out.insert(0, '\\');
-    } else if let Some(at) = out.find(['.', ')']) {
-        // `1. text` would start an ordered list: escape the delimiter.
-        if at > 0 && out[..at].chars().all(|c| c.is_ascii_digit()) {
-            out.insert(at, '\\');
-        }
-    }
-    out
 }
 
 /// The language of a body from its script and, for Latin text, common English words.
@@ -450,17 +428,6 @@ pub(super) mod tests {
         assert_eq!(a.body.matches("steady bedtime").count(), 2, "{}", a.body);
         assert!(!a.body.contains("Great doctors"), "{}", a.body);
         assert!(!a.body.contains("Recent Articles"), "{}", a.body);
-    }
-
-    #[test]
-    fn markdown_syntax_in_text_is_escaped() {
-        assert_eq!(
-            escape_markdown("# not a heading *x*"),
-            "\\# not a heading \\*x\\*"
-        );
-        assert_eq!(escape_markdown("1. Not a list"), "1\\. Not a list");
-        // An entity's spelling stays text; a plain ampersand needs nothing.
-        assert_eq!(escape_markdown("AT&T: &amp;"), "AT&T: \\&amp;");
     }
 
     #[test]
