@@ -10,7 +10,9 @@
 use super::body::{is_end_marker, non_space_chars};
 use super::byline::{authors, byline, MORE_LINES};
 use super::dateline::date_under_headline;
-use super::slug::{holds_word, names_slug, slug_title, slug_words_of};
+use super::slug::{
+    holds_word, line_spelling_address, names_slug, slug_words_of, title_from_address,
+};
 use super::{is_chrome_word, section, Line};
 use crate::import::extract::{date_in_url, is_furniture_label, Extracted};
 
@@ -75,7 +77,9 @@ pub(super) fn head(
         if anchor.is_none() && !names_slug(&above[t].text, slug) {
             // The copy left the headline out (it sat beside the text, or in an image): the
             // words of the address say more about the article than a promotion line does.
-            out.title = url.and_then(slug_title).or(out.title.take());
+            out.title = url
+                .and_then(|u| title_from_address(lines, u))
+                .or(out.title.take());
         }
         if out.date.is_none() {
             // Some pages print the date above the headline.
@@ -83,6 +87,12 @@ pub(super) fn head(
         }
         let host = url.and_then(|u| u.host_str());
         out.section = section::section(above, t, out.site_name.as_deref(), host);
+    } else {
+        // No line above the text reads as its headline (a long menu fills the head): a line
+        // elsewhere that spells the address is it. The address's words alone are not enough
+        // here: a copy with no headline anywhere often missed the article too (a blurb, a
+        // terms page), and is better reported than imported.
+        out.title = url.and_then(|u| line_spelling_address(lines, u));
     }
     if out.date.is_none() {
         out.date = url.and_then(|u| date_in_url(u.as_str()));

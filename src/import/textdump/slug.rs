@@ -39,7 +39,7 @@ fn title_core(text: &str) -> &str {
         Some(rest) if digits > 0 => rest,
         _ => text,
     };
-    text.trim_matches(|c: char| !c.is_alphanumeric() && !"?!'’\")".contains(c))
+    text.trim_matches(|c: char| !c.is_alphanumeric() && !"?!'’”»\")".contains(c))
 }
 
 /// The words of the URL's last path segment that could come from a headline: `/2025/12/19/
@@ -96,8 +96,43 @@ pub(super) fn names_slug(text: &str, slug: &[String]) -> bool {
         .any(|w| holds_word(&words, w))
 }
 
+/// A headline from the address, for a copy whose headline line is missing or names another
+/// story: the line anywhere in the copy that spells the slug's words and no others, as the
+/// page wrote it ("Do you need 14 USB ports on your Raspberry Pi 5?" for `/do-you-need-14-usb-
+/// ports-on-your-raspberry-pi-5`), else the slug's words themselves ([`slug_title`]).
+pub(super) fn title_from_address(lines: &[Line], url: &url::Url) -> Option<String> {
+    line_spelling_address(lines, url).or_else(|| slug_title(url))
+}
+
+/// The first line of the copy that spells the slug's words (three at least) and no others,
+/// without the marks around it.
+pub(super) fn line_spelling_address(lines: &[Line], url: &url::Url) -> Option<String> {
+    let slug = slug_words(url);
+    if slug.len() < 3 {
+        return None;
+    }
+    let line = lines.iter().find(|l| spells(&l.text, &slug))?;
+    Some(title_core(&line.text).to_string())
+}
+
+/// Whether a line's words are the slug's, in order, a plural for a singular allowed; "and"
+/// is left out on both sides, as a headline's `&` is spelled out in its slug.
+fn spells(text: &str, slug: &[String]) -> bool {
+    let words = slug_words_of(text);
+    let mut line = words.iter().filter(|w| *w != "and");
+    let mut named = slug.iter().filter(|w| *w != "and");
+    loop {
+        match (line.next(), named.next()) {
+            (None, None) => return true,
+            (Some(w), Some(s)) if w == s || is_plural_of(w, s) || is_plural_of(s, w) => {}
+            _ => return false,
+        }
+    }
+}
+
 /// A headline made from the address's last path segment (`/puppy-obedience-training` →
-/// `Puppy obedience training`), when it has at least three words and no numeric id.
+/// `Puppy obedience training`), when it has at least three words (numbers aside: `aoah-2025-15`
+/// names no headline) and no numeric id.
 pub(super) fn slug_title(url: &url::Url) -> Option<String> {
     let decoded = percent_encoding::percent_decode_str(slug_of(url)?)
         .decode_utf8()
@@ -106,7 +141,11 @@ pub(super) fn slug_title(url: &url::Url) -> Option<String> {
         .split(['-', '_', '+'])
         .filter(|w| !w.is_empty())
         .collect();
-    if words.len() < 3
+    let worded = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    if worded < 3
         || words
             .iter()
             .any(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() > 4)
@@ -169,6 +208,38 @@ mod tests {
             a.title.as_deref(),
             Some("10 ways meditation can improve your health")
         );
+    }
+
+    #[test]
+    fn a_line_spelling_the_address_gives_the_headline_as_the_page_wrote_it() {
+        // The copy's headline line is a promotion; the headline itself sits lower down, in a
+        // breadcrumb under the text, with its capitals and punctuation.
+        let dump = format!(
+            "Menu\nGet 20% off your first order\n{STORY}\nHome › Guides\n\
+             Wedding Timeline, Checklist & Budget: From Engagement to “I Do”\n"
+        );
+        let page = url(
+            "https://shop.test/blog/wedding-timeline-checklist-and-budget-from-engagement-to-i-do",
+        );
+        let a = parse(&dump, Some(&page));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Wedding Timeline, Checklist & Budget: From Engagement to “I Do”")
+        );
+    }
+
+    #[test]
+    fn with_no_headline_above_the_text_a_line_spelling_the_address_is_it() {
+        // A services menu fills the head; the headline was copied under the text.
+        let menu = "Services\nExpertise\nOperations\nPartners\nCareers\n";
+        let dump = format!("{menu}{STORY}Teachers Protest in the Capital\nContact us\n");
+        let page = url("https://news.test/schools/teachers-protest-in-the-capital");
+        let title = parse(&dump, Some(&page)).title;
+        assert_eq!(title.as_deref(), Some("Teachers Protest in the Capital"));
+        // Without such a line the copy has no headline: the address's words alone do not
+        // make one.
+        let dump = format!("{menu}{STORY}Contact us\n");
+        assert_eq!(parse(&dump, Some(&page)).title, None);
     }
 
     #[test]
