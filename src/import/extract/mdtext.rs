@@ -38,14 +38,20 @@ pub(super) fn escape_into(out: &mut String, c: char, rest: &str) {
     out.push(c);
 }
 
-/// Plain text as Markdown that reads back as the same text: syntax characters escaped as
-/// [`escape_into`] does, and a start that would open a heading, list or rule guarded.
-pub(crate) fn escape_text(text: &str) -> String {
+/// Plain text as inline Markdown that reads back as the same text, for a place where no block
+/// can start (a table cell): syntax characters escaped as [`escape_into`] does.
+pub(crate) fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, c) in text.char_indices() {
         escape_into(&mut out, c, &text[i + c.len_utf8()..]);
     }
-    guard_line_start(out)
+    out
+}
+
+/// Plain text as Markdown that reads back as the same text: syntax characters escaped as
+/// [`escape_into`] does, and a start that would open a heading, list or rule guarded.
+pub(crate) fn escape_text(text: &str) -> String {
+    guard_line_start(escape_inline(text))
 }
 
 /// Whether text after an ampersand would make it a character reference: a name or number of

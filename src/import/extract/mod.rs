@@ -44,11 +44,12 @@ pub(crate) use authors::clean_byline;
 pub(crate) use bio::{closing_range, is_bio_of_any, opens_bio_of};
 pub(crate) use datetext::{is_month_and_day, month_number};
 pub(crate) use furniture::{is_furniture, is_furniture_label};
-pub(crate) use mdtext::{escape_text, fenced};
+pub(crate) use mdtext::{escape_inline, escape_text, fenced};
 pub(crate) use meta::norm;
 pub(crate) use notices::{named_host, VIEW_LABELS};
 use scraper::Html;
 pub(crate) use signals::{published_label, FIRST_RUN_LABELS, PUBLISHED_LABELS, UPDATE_LABELS};
+pub(crate) use tables::{render as render_table, Cell as TableCell};
 use url::Url;
 
 /// What one page yields: the article without the site around it.

@@ -6,7 +6,7 @@ use scraper::Node;
 use super::markdown::Walker;
 
 /// One rendered cell: inline Markdown, visible characters, link characters.
-pub(super) type Cell = (String, u32, u32);
+pub(crate) type Cell = (String, u32, u32);
 
 /// The rows of a table, each a list of rendered cells, in document order.
 pub(super) fn rows(table: NodeRef<Node>, w: &mut Walker) -> Vec<Vec<Cell>> {
@@ -33,7 +33,7 @@ pub(super) fn rows(table: NodeRef<Node>, w: &mut Walker) -> Vec<Vec<Cell>> {
 }
 
 /// Renders rows as a pipe table with the first row as header; `None` for an empty table.
-pub(super) fn render(rows: &[Vec<Cell>]) -> Option<(String, u32, u32)> {
+pub(crate) fn render(rows: &[Vec<Cell>]) -> Option<(String, u32, u32)> {
     let width = rows.iter().map(Vec::len).max()?;
     if width == 0 {
         return None;

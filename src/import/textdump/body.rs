@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::listings;
 use super::widgets::{is_acronym, is_relative_time, is_share_bar};
 use super::{byline, is_chrome_word, is_copyright, is_notice, views, Line};
+use super::{listings, tables};
 use crate::import::extract;
 use crate::import::extract::block_headings;
 
@@ -109,6 +109,11 @@ fn run_from(lines: &[Line], start: usize) -> (usize, usize, usize) {
             chars += line.text.chars().count();
             end = j + 1;
             j += 1;
+        } else if line.table && j == end {
+            // A table under the text is the article's, even as its last part; its cells
+            // are data rather than prose, and do not make the run longer.
+            end = j + 1;
+            j += 1;
         } else if is_end_marker(&line.text) {
             break;
         } else if line.is_in_body_chrome() {
@@ -133,7 +138,8 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
     // count: they run as long as the article needs them to.
     let mut counted = 0;
     let gap_end = (j..lines.len()).find(|&k| {
-        counted += usize::from(!lines[k].code && !lines[k].spec && !lines[k].contents);
+        counted +=
+            usize::from(!lines[k].code && !lines[k].spec && !lines[k].contents && !lines[k].table);
         lines[k].prose || counted > MAX_GAP
     })?;
     if !lines[gap_end].prose {
@@ -143,16 +149,16 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
     if gap_end == j + 1 && is_acronym(&lines[j].text) {
         return Some(gap_end);
     }
-    // A label of a listing (`.L5:`, `t:`) is as short as a button; beside code it is code.
-    let beside_code = |k: usize| {
-        lines[k].shaped_like_code
-            || lines[k + 1].shaped_like_code
-            || k > 0 && lines[k - 1].shaped_like_code
-    };
+    // A label of a listing (`.L5:`, `t:`) is as short as a button; beside code it is code,
+    // and beside a table's rows a row's heading (`1st`, `Week 2`).
+    let listing = |l: &Line| l.shaped_like_code || l.table;
+    let beside_code =
+        |k: usize| listing(&lines[k]) || listing(&lines[k + 1]) || k > 0 && listing(&lines[k - 1]);
     (j..gap_end)
         .map(|k| (k, &lines[k]))
         .all(|(k, l)| {
-            (l.is_in_body_chrome() && !is_end_marker(&l.text))
+            l.table
+                || (l.is_in_body_chrome() && !is_end_marker(&l.text))
                 || (l.date.is_none()
                     && !is_relative_time(&l.text)
                     && !is_share_bar(&l.text)
@@ -312,9 +318,10 @@ pub(super) fn body_markdown(lines: &[Line]) -> String {
     let kept: Vec<usize> = (0..lines.len())
         .filter(|&j| {
             let line = &lines[j];
-            !line.is_in_body_chrome()
-                && !is_furniture_line(line)
-                && !listings::is_copy_button(&line.text)
+            line.table
+                || (!line.is_in_body_chrome()
+                    && !is_furniture_line(line)
+                    && !listings::is_copy_button(&line.text))
         })
         .collect();
     let in_listing = listings::listing_marks(lines, &kept);
@@ -329,6 +336,17 @@ pub(super) fn body_markdown(lines: &[Line]) -> String {
             continue;
         }
         let j = kept[at];
+        if lines[j].table {
+            let run = kept[at..]
+                .iter()
+                .enumerate()
+                .take_while(|&(n, &k)| lines[k].table && k == j + n)
+                .count();
+            let rows: Vec<&Line> = kept[at..at + run].iter().map(|&k| &lines[k]).collect();
+            blocks.push(tables::table_block(&rows));
+            at += run;
+            continue;
+        }
         let text = extract::escape_text(&lines[j].text);
         blocks.push(if lines[j].prose || !is_subheading(lines, j) {
             text

@@ -56,6 +56,11 @@ pub(super) struct Line {
     pub(super) contents: bool,
     /// Whether the line is part of a teaser for another story set inside the article.
     pub(super) teaser: bool,
+    /// Whether the line is a table row, its cells separated by tabs.
+    pub(super) table: bool,
+    /// Whether the line credits the table above it ("© A.M. Best Company — used by
+    /// permission"): part of the article, not the site's copyright line.
+    pub(super) table_credit: bool,
 }
 
 impl Line {
@@ -87,8 +92,11 @@ impl Line {
             let bulleted = line
                 .text
                 .starts_with(['•', '◦', '▪', '□', '■', '○', '●', '·']);
-            line.shaped_like_code = (indented && !bulleted) || looks_like_code(&line.text);
-            line.code = line.shaped_like_code || indented || in_listing;
+            // A row whose first cell is empty starts with a tab, like an indented line.
+            line.table = super::tables::is_table_row(&spaced) && !looks_like_code(&line.text);
+            line.shaped_like_code =
+                !line.table && ((indented && !bulleted) || looks_like_code(&line.text));
+            line.code = !line.table && (line.shaped_like_code || indented || in_listing);
             // `WHERE created_at > '2024-01-01'` in a listing is no dateline. (A listing found
             // only by a copy button keeps its dates: "Copy" is also a share bar's link button.)
             if line.shaped_like_code {
@@ -105,6 +113,9 @@ impl Line {
                 Contents::Entries
             };
             line.contents = contents != Contents::Outside;
+            line.table_credit = !line.table
+                && lines.last().is_some_and(|above: &Line| above.table)
+                && is_copyright(&line.text);
             lines.push(line);
         }
         lines
@@ -167,7 +178,11 @@ impl Line {
     }
 
     pub(super) fn is_in_body_chrome(&self) -> bool {
-        if self.contents || self.teaser || widgets::is_section_break(&self.text) {
+        if self.contents
+            || self.teaser
+            || self.table_credit
+            || widgets::is_section_break(&self.text)
+        {
             return true;
         }
         let lower = self.text.to_lowercase();

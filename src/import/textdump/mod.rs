@@ -26,6 +26,7 @@ mod listings;
 mod provenance;
 mod section;
 mod slug;
+mod tables;
 mod widgets;
 
 use super::extract::{closing_range, is_bio_of_any, Extracted};
@@ -50,7 +51,10 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
         }
     }
     if out.site_name.is_none() {
-        out.site_name = lines.iter().find_map(|l| copyright_name(&l.text));
+        out.site_name = lines
+            .iter()
+            .filter(|l| !l.table_credit)
+            .find_map(|l| copyright_name(&l.text));
     }
     // The address the article was fetched from or the user gave beats one the copy merely
     // shows: a copy holds the article's address only by chance.
