@@ -175,6 +175,7 @@ fn prose_after_gap(lines: &[Line], j: usize) -> Option<usize> {
 /// Headings of a teaser for another story set inside an article's text (lowercase, without
 /// a trailing colon). "Related posts" and the like head the lists after an article instead,
 /// and "Read more" is as often the link under each excerpt of a list of posts.
+/// The other languages' labels are [`block_headings::READ_ALSO`].
 const TEASER_HEADINGS: &[&str] = &[
     "related",
     "related article",
@@ -182,11 +183,6 @@ const TEASER_HEADINGS: &[&str] = &[
     "read also",
     "also read",
     "see also",
-    "читайте также",
-    "смотрите также",
-    "читайте також",
-    "həmçinin oxuyun",
-    "կարդացեք նաև",
 ];
 
 /// Marks the teasers for other stories set inside an article: a heading ("Related"), the other
@@ -201,7 +197,8 @@ pub(super) fn mark_inline_teasers(lines: &mut [Line]) {
             continue;
         }
         let heading = lines[i].text.to_lowercase();
-        if !TEASER_HEADINGS.contains(&heading.trim_end_matches(':')) {
+        let label = heading.trim_end_matches(':');
+        if !TEASER_HEADINGS.contains(&label) && !block_headings::READ_ALSO.contains(&label) {
             continue;
         }
         let signs = |k: usize| {
