@@ -127,8 +127,9 @@ impl Writer {
         let title = clean_line(article.title.as_deref().unwrap_or(""));
         if title.is_empty() {
             bail!(
-                "no headline found: the page has no <h1>, og:title or <title>, nor a headline \
-                 line above the text; add one to the input and import it again"
+                "no headline found: a saved page needs an <h1>, og:title or <title>, a page-text \
+                 dump a headline line of its own above the text; add it to the input and import \
+                 it again"
             );
         }
         let url = self.source_url(article, page_url)?;
