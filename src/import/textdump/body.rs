@@ -27,6 +27,8 @@ pub(super) const IN_BODY_CHROME: &[&str] = &[
     "ads",
     "реклама",
     "loading",
+    // A media element's fallback text, shown when the player is not.
+    "your browser does not support",
     "sponsor message",
     "photo credit",
     "image credit",

@@ -26,6 +26,33 @@ fn undoubled(text: String) -> String {
     }
 }
 
+/// The dump's lines with each drop cap put back on its paragraph: a magazine layout sets the
+/// first letter apart, and the copy holds it as a line of its own ("D", then "uring the
+/// pandemic…"), which would read as a one-letter heading and cut the word.
+fn join_drop_caps(text: &str) -> Vec<String> {
+    let raw: Vec<&str> = text.lines().collect();
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let letter = raw[i].trim();
+        let is_cap = letter.chars().count() == 1 && letter.chars().all(char::is_uppercase);
+        let next = is_cap
+            .then(|| (i + 1..raw.len()).find(|&k| !raw[k].trim().is_empty()))
+            .flatten();
+        match next {
+            Some(k) if is_cap && raw[k].trim_start().starts_with(char::is_lowercase) => {
+                out.push(format!("{letter}{}", raw[k].trim_start()));
+                i = k + 1;
+            }
+            _ => {
+                out.push(raw[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// The marks that end a sentence, in the scripts of the archive's sources.
 const SENTENCE_ENDS: [char; 13] = [
     '.', '!', '?', '…', ':', ';', '։', '。', '！', '？', '؟', '।', '۔',
@@ -73,7 +100,7 @@ impl Line {
         let mut contents = Contents::Outside;
         let mut lines = Vec::new();
         let mut blank_before = false;
-        for raw in text.lines() {
+        for raw in &join_drop_caps(text) {
             // Page builders put a zero-width joiner in "empty" paragraphs: the line is blank.
             if trim_unseen(raw).is_empty() {
                 if contents == Contents::Entries {
@@ -334,7 +361,24 @@ fn is_ticker(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::parse;
+    use super::super::tests::STORY;
     use super::*;
+
+    #[test]
+    fn a_drop_cap_goes_back_on_its_paragraph_and_a_one_letter_heading_stays() {
+        let dump = format!(
+            "Menu\nTeachers march\nListen to this article\n\
+             Your browser does not support the audio element.\n\nT\n\n\
+             he union said hundreds of teachers would travel to the capital on Saturday.\n\
+             {STORY}R\n{STORY}"
+        );
+        let body = parse(&dump, None).body;
+        assert!(body.starts_with("The union said hundreds"), "{body}");
+        // A language's one-letter name between two paragraphs heads a section.
+        assert!(body.contains("\n\n## R\n\n"), "{body}");
+        assert_eq!(body.matches("Organisers expect").count(), 2, "{body}");
+    }
 
     #[test]
     fn a_row_of_metadata_dates_its_line_and_a_list_of_events_does_not() {

@@ -152,10 +152,10 @@ pub(super) fn is_relative_time(text: &str) -> bool {
     text.len() <= 40 && AGO.is_match(text.trim())
 }
 
-/// Whether a short line is an acronym of two to five capitals (`AI`, `FAQ`, `NASA`) that is not
-/// a language switch or a social network: between two paragraphs, a subheading.
+/// Whether a short line is an acronym of one to five capitals (`R`, `AI`, `FAQ`, `NASA`) that is
+/// not a language switch or a social network: between two paragraphs, a subheading.
 pub(super) fn is_acronym(text: &str) -> bool {
-    (2..=5).contains(&text.len())
+    (1..=5).contains(&text.len())
         && text.chars().all(|c| c.is_ascii_uppercase())
         && !CHROME_WORDS.contains(&text.to_lowercase().as_str())
 }
