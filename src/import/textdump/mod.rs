@@ -80,8 +80,35 @@ pub fn parse(text: &str, url: Option<&url::Url>) -> Extracted {
     head::head(&lines, start, url, &slug, anchor, &mut out);
     drop_closing_bio(&mut out);
     date_from_text(&lines, start, end, &mut out);
+    if let (Some(date), Some(url)) = (out.date.as_mut(), url) {
+        day_first_by_address(date, url);
+    }
     out.lang = guess_lang(&out.body);
     out
+}
+
+/// A date written in numbers with both parts up to 12 reads two ways (`03/10/2023`), and was
+/// read month first. When the article's address holds the same date the other way round
+/// (`/2023/october/03/`), the page writes the day first: the address's reading is taken, with
+/// the time of day the text gave.
+fn day_first_by_address(date: &mut String, url: &url::Url) {
+    let Some(in_address) = super::extract::date_in_url(url.as_str()) else {
+        return;
+    };
+    let (Some(read), Some(address)) = (date.get(..10), in_address.get(..10)) else {
+        return;
+    };
+    if !read.is_ascii() || !address.is_ascii() {
+        return;
+    }
+    // `YYYY-MM-DD`: the same year, month and day crossed, and not the same day twice.
+    let crossed = read[..4] == address[..4]
+        && read[5..7] == address[8..10]
+        && read[8..10] == address[5..7]
+        && read[5..7] != read[8..10];
+    if crossed {
+        date.replace_range(..10, address);
+    }
 }
 
 /// Drops an author box's biography ("Jane Roe is a health writer who…") that the run of
@@ -432,6 +459,23 @@ pub(super) mod tests {
         assert_eq!(a.body.matches("steady bedtime").count(), 2, "{}", a.body);
         assert!(!a.body.contains("Great doctors"), "{}", a.body);
         assert!(!a.body.contains("Recent Articles"), "{}", a.body);
+    }
+
+    #[test]
+    fn the_address_tells_a_day_first_date_from_a_month_first_one() {
+        let dump = format!("Menu\nHow many wine styles are there\n03/10/2023\n{STORY}");
+        let page = url("https://wine.test/blog/2023/october/03/how-many-wine-styles");
+        assert_eq!(
+            parse(&dump, Some(&page)).date.as_deref(),
+            Some("2023-10-03")
+        );
+        // Without the address, or with one that does not cross it, slashes read month first.
+        assert_eq!(parse(&dump, None).date.as_deref(), Some("2023-03-10"));
+        let page = url("https://wine.test/blog/2023/03/10/how-many-wine-styles");
+        assert_eq!(
+            parse(&dump, Some(&page)).date.as_deref(),
+            Some("2023-03-10")
+        );
     }
 
     #[test]
