@@ -96,33 +96,27 @@ fn contents_lists<'a>(doc: &'a Html, a: &Analysis) -> Vec<NodeRef<'a, Node>> {
         let entries = list
             .children()
             .flat_map(|c| std::iter::once(c).chain(c.children()))
-            .filter(|n| is_in_page_link(*n))
+            .filter(|n| in_page_target(*n).is_some())
             .count();
         entries >= MIN_ENTRIES && a.link_density(list.id()) >= MIN_LIST_LINK_SHARE
     });
     lists
 }
 
-fn is_in_page_link(n: NodeRef<Node>) -> bool {
-    n.value().as_element().is_some_and(|e| {
-        e.name() == "a"
-            && e.attr("href")
-                .is_some_and(|h| h.len() > 1 && h.starts_with('#'))
-    })
-}
-
 /// The `<a href="#id">` elements in a subtree, with the id each points at.
 fn in_page_links<'a>(
     root: NodeRef<'a, Node>,
 ) -> impl Iterator<Item = (NodeRef<'a, Node>, &'a str)> {
-    root.descendants().filter_map(|n| {
-        let e = n.value().as_element().filter(|e| e.name() == "a")?;
-        let id = e
-            .attr("href")?
-            .strip_prefix('#')
-            .filter(|id| !id.is_empty())?;
-        Some((n, id))
-    })
+    root.descendants()
+        .filter_map(|n| Some((n, in_page_target(n)?)))
+}
+
+/// The id an `<a href="#id">` element points at; `None` for any other node.
+fn in_page_target<'a>(n: NodeRef<'a, Node>) -> Option<&'a str> {
+    let e = n.value().as_element().filter(|e| e.name() == "a")?;
+    e.attr("href")?
+        .strip_prefix('#')
+        .filter(|id| !id.is_empty())
 }
 
 /// Whether a listed section outside the article reads as a part of it: prose rather than

@@ -79,16 +79,12 @@ pub(super) fn tidy(s: &str) -> String {
 
 /// A paragraph must not start like a heading, list item or rule.
 pub(super) fn guard_line_start(text: String) -> String {
-    let first = text.chars().next().unwrap_or(' ');
-    let numbered = {
-        let digits = text.chars().take_while(|c| c.is_ascii_digit()).count();
-        digits > 0 && matches!(text[digits..].chars().next(), Some('.') | Some(')'))
-    };
-    if matches!(first, '#' | '-' | '+' | '=' | '|' | '~') || numbered {
-        if numbered {
-            let digits = text.chars().take_while(|c| c.is_ascii_digit()).count();
-            return format!("{}\\{}", &text[..digits], &text[digits..]);
-        }
+    // ASCII digits are one byte each, so their count is also the delimiter's byte offset.
+    let digits = text.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &text[..digits], &text[digits..]);
+    }
+    if text.starts_with(['#', '-', '+', '=', '|', '~']) {
         return format!("\\{text}");
     }
     text

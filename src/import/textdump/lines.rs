@@ -40,7 +40,7 @@ fn join_drop_caps(text: &str) -> Vec<String> {
             .then(|| (i + 1..raw.len()).find(|&k| !raw[k].trim().is_empty()))
             .flatten();
         match next {
-            Some(k) if is_cap && raw[k].trim_start().starts_with(char::is_lowercase) => {
+            Some(k) if raw[k].trim_start().starts_with(char::is_lowercase) => {
                 out.push(format!("{letter}{}", raw[k].trim_start()));
                 i = k + 1;
             }
